@@ -1,0 +1,1 @@
+"""KEK-Portal: a county's development concept as a living public website."""

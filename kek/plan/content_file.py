@@ -1,0 +1,311 @@
+"""Reading and validating the content file (format: docs/content-format.md).
+
+Every problem is reported with the line it stands on, in German, so that a county editor can fix
+the file without reading Python. Nothing here touches the database.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG, max_length=80)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _title_only(value: Any) -> Any:
+    return {"title": value} if isinstance(value, str) else value
+
+
+class ExampleData(_Strict):
+    title: Text
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    description: str = ""
+
+
+Example = Annotated[ExampleData, BeforeValidator(_title_only)]
+
+
+class MeasureData(_Strict):
+    text: Text
+    projects: list[Example] = []
+    ideas: list[Example] = []
+    links: dict[str, str] = {}
+
+
+class ApproachData(_Strict):
+    slug: Slug
+    title: Text
+    measures: list[MeasureData] = []
+
+
+class SubGoalData(_Strict):
+    slug: Slug
+    title: Text
+    legal_framework: list[Text] = []
+    footnotes: list[Text] = []
+    approaches: list[ApproachData] = []
+
+
+class GoalData(_Strict):
+    slug: Slug
+    title: Text
+    sub_goals: list[SubGoalData] = []
+
+
+class SituationData(_Strict):
+    strengths: list[Text] = []
+    weaknesses: list[Text] = []
+    opportunities: list[Text] = []
+    risks: list[Text] = []
+
+
+class FieldData(_Strict):
+    slug: Slug
+    title: Text
+    topics: list[Text] = []
+    situation: SituationData = SituationData()
+    regional_focus: dict[str, Text] = {}
+    goals: list[GoalData] = []
+
+
+class ThemeData(_Strict):
+    slug: Slug
+    title: Text
+    text: Text
+
+
+class SubRegionData(_Strict):
+    slug: Slug
+    title: Text
+    intro: str = ""
+
+
+class ContactData(_Strict):
+    role: Text
+    organisation: Text
+    unit: str = ""
+    people: list[Text] = []
+    address: str = ""
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    url: str = ""
+
+
+class ConceptMeta(_Strict):
+    title: Text
+    short_title: Text
+    county: Text
+    decided_on: datetime.date
+    decided_by: Text
+    motto: str = ""
+    summary: str = ""
+    intro: str = ""
+
+
+class ConceptData(_Strict):
+    concept: ConceptMeta
+    sub_regions: list[SubRegionData] = []
+    cross_cutting_themes: list[ThemeData] = []
+    fields: list[FieldData]
+    contacts: list[ContactData] = []
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"Zeile {self.line}: {self.message}" if self.line else self.message
+
+
+class ContentFileError(Exception):
+    """The file cannot be imported; `problems` says why, line by line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def load(path: Path) -> ConceptData:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentFileError([Problem(None, f"Die Datei {path} kann nicht gelesen werden: {exc}")]) from exc
+    return parse(text)
+
+
+def parse(text: str) -> ConceptData:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise ContentFileError([Problem(line, f"Die Datei ist kein gültiges YAML ({reason}).")]) from exc
+    lines = _line_map(node)
+    if not isinstance(raw, dict):
+        raise ContentFileError([Problem(1, "Die Datei muss mit den Abschnitten „concept:“ und „fields:“ beginnen.")])
+    try:
+        data = ConceptData.model_validate(raw)
+    except ValidationError as exc:
+        raise ContentFileError(_problems_from(exc, lines)) from exc
+    problems = _check_consistency(data, lines)
+    if problems:
+        raise ContentFileError(problems)
+    return data
+
+
+def _line_map(node: yaml.Node | None, path: tuple = ()) -> dict[tuple, int]:
+    """Map each path of keys and list positions to the 1-based line where its value starts."""
+    result: dict[tuple, int] = {}
+    if node is None:
+        return result
+    result[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*path, key_node.value)
+            result.update(_line_map(value_node, child))
+            result[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            result.update(_line_map(item, (*path, i)))
+    return result
+
+
+def _line_for(loc: tuple, lines: dict[tuple, int]) -> int | None:
+    path: tuple = ()
+    for part in loc:
+        if (*path, part) in lines:
+            path = (*path, part)
+    return lines.get(path)
+
+
+_MESSAGES = {
+    "missing": "Die Pflichtangabe „{key}“ fehlt.",
+    "extra_forbidden": "Die Angabe „{key}“ ist unbekannt. Bitte Schreibweise prüfen (siehe docs/content-format.md).",
+    "string_type": "Hier wird ein Text erwartet.",
+    "string_too_short": "Dieser Text darf nicht leer sein.",
+    "string_too_long": "Dieser Text ist zu lang.",
+    "list_type": "Hier wird eine Liste erwartet (Zeilen, die mit „- “ beginnen).",
+    "dict_type": "Hier werden Angaben der Form „Name: Wert“ erwartet.",
+    "model_type": "Hier werden Angaben der Form „Name: Wert“ erwartet.",
+    "model_attributes_type": "Hier werden Angaben der Form „Name: Wert“ erwartet.",
+    "date_type": "Hier wird ein Datum der Form JJJJ-MM-TT erwartet.",
+    "date_parsing": "Hier wird ein Datum der Form JJJJ-MM-TT erwartet.",
+    "date_from_datetime_parsing": "Hier wird ein Datum der Form JJJJ-MM-TT erwartet.",
+}
+
+
+def _message(error: dict) -> str:
+    loc = error["loc"]
+    key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    if error["type"] == "string_pattern_mismatch":
+        if key == "slug":
+            return "Der Kurzname (slug) darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten."
+        if key == "url":
+            return "Der Link muss eine vollständige Webadresse sein, die mit http:// oder https:// beginnt."
+    template = _MESSAGES.get(error["type"], "Ungültiger Wert: {msg}.")
+    return template.format(key=key, msg=error.get("msg", ""))
+
+
+def _problems_from(exc: ValidationError, lines: dict[tuple, int]) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        problem = Problem(_line_for(error["loc"], lines), _message(error))
+        if problem not in problems:
+            problems.append(problem)
+    return problems
+
+
+def _check_consistency(data: ConceptData, lines: dict[tuple, int]) -> list[Problem]:
+    """What a schema cannot say: unique slugs, known sub-regions, resolvable cross-references."""
+    problems: list[Problem] = []
+
+    def unique(items: list, path: tuple, what: str) -> None:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.slug in seen:
+                problems.append(
+                    Problem(
+                        lines.get((*path, i, "slug")), f"Der Kurzname „{item.slug}“ kommt bei den {what} doppelt vor."
+                    )
+                )
+            seen.add(item.slug)
+
+    unique(data.sub_regions, ("sub_regions",), "Teilräumen")
+    unique(data.cross_cutting_themes, ("cross_cutting_themes",), "Querschnittsthemen")
+    unique(data.fields, ("fields",), "Handlungsfeldern")
+    reserved = {"querschnittsthemen", "teilraeume", "ueber-das-kek"}
+    for i, field in enumerate(data.fields):
+        if field.slug in reserved:
+            problems.append(
+                Problem(
+                    lines.get(("fields", i, "slug")),
+                    f"Der Kurzname „{field.slug}“ ist für eine andere Seite reserviert.",
+                )
+            )
+    paths = page_paths(data)
+    regions = {r.slug for r in data.sub_regions}
+    for f, field in enumerate(data.fields):
+        fpath = ("fields", f)
+        for key in field.regional_focus:
+            if key not in regions:
+                problems.append(
+                    Problem(
+                        lines.get((*fpath, "regional_focus", key)),
+                        f"Unbekannter Teilraum „{key}“. Bekannt sind: {', '.join(sorted(regions))}.",
+                    )
+                )
+        unique(field.goals, (*fpath, "goals"), f"strategischen Zielen von „{field.title}“")
+        for g, goal in enumerate(field.goals):
+            gpath = (*fpath, "goals", g)
+            unique(goal.sub_goals, (*gpath, "sub_goals"), f"Teilzielen von „{goal.title}“")
+            for s, sub_goal in enumerate(goal.sub_goals):
+                spath = (*gpath, "sub_goals", s)
+                unique(sub_goal.approaches, (*spath, "approaches"), f"Handlungsansätzen von „{sub_goal.title}“")
+                for a, approach in enumerate(sub_goal.approaches):
+                    for m, measure in enumerate(approach.measures):
+                        mpath = (*spath, "approaches", a, "measures", m)
+                        for phrase, target in measure.links.items():
+                            line = lines.get((*mpath, "links", phrase))
+                            if phrase not in measure.text:
+                                problems.append(
+                                    Problem(line, f"Der verlinkte Text „{phrase}“ steht nicht im Text der Maßnahme.")
+                                )
+                            if target.strip("/") not in paths:
+                                problems.append(Problem(line, f"Das Linkziel „{target}“ ist keine Seite dieser Datei."))
+    return problems
+
+
+def page_paths(data: ConceptData) -> set[str]:
+    """Slug paths below the start page of every concept page defined in the file."""
+    paths: set[str] = set()
+    for field in data.fields:
+        paths.add(field.slug)
+        for goal in field.goals:
+            paths.add(f"{field.slug}/{goal.slug}")
+            for sub_goal in goal.sub_goals:
+                paths.add(f"{field.slug}/{goal.slug}/{sub_goal.slug}")
+                for approach in sub_goal.approaches:
+                    paths.add(f"{field.slug}/{goal.slug}/{sub_goal.slug}/{approach.slug}")
+    return paths
+
+
+def markdown_inline(text: str) -> str:
+    """The file's only markup, **bold**, as HTML; everything else is escaped."""
+    from django.utils.html import escape
+
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(text))

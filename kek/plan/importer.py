@@ -1,0 +1,287 @@
+"""Load the content file into the page tree: idempotent and all-or-nothing.
+
+The file is validated completely before anything is written; the writes run in one transaction.
+Running the import twice changes nothing the second time (no new revisions). Pages are matched
+by their slug path, measures and examples by their position, so editors' URLs stay stable.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Page, Site
+
+from kek.places.models import SubRegionIndexPage, SubRegionPage
+
+from . import content_file
+from .content_file import ConceptData, markdown_inline
+from .models import (
+    AboutPage,
+    ApproachPage,
+    ConceptContact,
+    CrossCuttingThemeIndexPage,
+    CrossCuttingThemePage,
+    FieldOfActionPage,
+    HomePage,
+    Measure,
+    Project,
+    RegionalFocus,
+    StrategicGoalPage,
+    SubGoalPage,
+)
+
+HOME_SLUG = "start"
+THEMES = (
+    "querschnittsthemen",
+    "Querschnittsthemen",
+    "<p>Querschnittsthemen sollten bei der Umsetzung in allen Handlungsfeldern mitgedacht werden.</p>",
+)
+REGIONS = (
+    "teilraeume",
+    "Teilräume",
+    "<p>Für vier Teilräume des Landkreises nennt das Konzept in jedem Handlungsfeld regionale Schwerpunkte für die Handlungsansätze.</p>",
+)
+ABOUT = ("ueber-das-kek", "Über das KEK")
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    examples_written: int = 0
+    messages: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (
+            f"Seiten: {self.created} neu, {self.updated} geändert, {self.unchanged} unverändert; "
+            f"Projekte und Ideen geschrieben: {self.examples_written}."
+        )
+
+
+def paragraphs(text: str) -> str:
+    parts = [" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip()]
+    return "".join(f"<p>{markdown_inline(p)}</p>" for p in parts)
+
+
+def bullet_list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{markdown_inline(i)}</li>" for i in items) + "</ul>" if items else ""
+
+
+def measure_html(text: str, links: dict[str, str], page_ids: dict[str, int]) -> str:
+    html = escape(text)
+    for phrase, target in links.items():
+        anchor = f'<a linktype="page" id="{page_ids[target.strip("/")]}">{escape(phrase)}</a>'
+        html = html.replace(escape(phrase), anchor, 1)
+    return f"<p>{html}</p>"
+
+
+def import_file(path: Path) -> ImportResult:
+    """Validate `path` and import it; raises ContentFileError (nothing written) if it is broken."""
+    return import_concept(content_file.load(path))
+
+
+class _Tree:
+    """Finds or creates pages and remembers which ones need a new published revision."""
+
+    def __init__(self, result: ImportResult):
+        self.result = result
+        self.dirty: dict[int, Page] = {}
+        self.new: set[int] = set()
+
+    def page(self, parent: Page, model: type[Page], slug: str, **values) -> Page:
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            page = model(slug=slug, show_in_menus=values.pop("show_in_menus", False), **values)
+            parent.add_child(instance=page)
+            self.new.add(page.pk)
+            self.dirty[page.pk] = page
+            return page
+        values.pop("show_in_menus", None)
+        self.assign(page, values)
+        return page
+
+    def assign(self, page: Page, values: dict) -> None:
+        for name, value in values.items():
+            if getattr(page, name) != value:
+                setattr(page, name, value)
+                self.dirty[page.pk] = page
+
+    def children(self, page: Page, relation: str, model: type, rows: list[dict]) -> None:
+        """Make an inline child list equal `rows`, updating in place to keep primary keys."""
+        existing = list(getattr(page, relation).all())
+        keys = list(rows[0]) if rows else []
+        if [{k: getattr(obj, k) for k in keys} for obj in existing] == rows and len(existing) == len(rows):
+            return
+        objects = []
+        for i, row in enumerate(rows):
+            obj = existing[i] if i < len(existing) else model()
+            for name, value in row.items():
+                setattr(obj, name, value)
+            obj.sort_order = i
+            objects.append(obj)
+        setattr(page, relation, objects)
+        self.dirty[page.pk] = page
+
+    def publish(self) -> None:
+        for pk, page in self.dirty.items():
+            page.save_revision().publish()
+            if pk in self.new:
+                self.result.created += 1
+            else:
+                self.result.updated += 1
+
+
+@transaction.atomic
+def import_concept(data: ConceptData) -> ImportResult:
+    result = ImportResult()
+    tree = _Tree(result)
+    meta = data.concept
+    home = _home(tree, data)
+
+    regions_index = tree.page(
+        home, SubRegionIndexPage, REGIONS[0], title=REGIONS[1], intro=REGIONS[2], show_in_menus=True
+    )
+    regions = {
+        r.slug: tree.page(regions_index, SubRegionPage, r.slug, title=r.title, intro=paragraphs(r.intro))
+        for r in data.sub_regions
+    }
+
+    fields = []
+    for f in data.fields:
+        values = {
+            "title": f.title,
+            "topics": "\n".join(f.topics),
+            "strengths": bullet_list(f.situation.strengths),
+            "weaknesses": bullet_list(f.situation.weaknesses),
+            "opportunities": bullet_list(f.situation.opportunities),
+            "risks": bullet_list(f.situation.risks),
+            "show_in_menus": True,
+        }
+        fields.append((f, tree.page(home, FieldOfActionPage, f.slug, **values)))
+
+    themes_index = tree.page(
+        home, CrossCuttingThemeIndexPage, THEMES[0], title=THEMES[1], intro=THEMES[2], show_in_menus=True
+    )
+    for t in data.cross_cutting_themes:
+        tree.page(themes_index, CrossCuttingThemePage, t.slug, title=t.title, text=paragraphs(t.text))
+    tree.page(home, AboutPage, ABOUT[0], title=ABOUT[1], body=paragraphs(meta.intro), show_in_menus=True)
+
+    # Pass 1 builds every concept page, so that cross-references can point forwards.
+    page_ids: dict[str, int] = {}
+    approaches: list[tuple[object, ApproachPage]] = []
+    for f, field_page in fields:
+        page_ids[f.slug] = field_page.pk
+        for g in f.goals:
+            goal_page = tree.page(field_page, StrategicGoalPage, g.slug, title=g.title)
+            page_ids[f"{f.slug}/{g.slug}"] = goal_page.pk
+            for s in g.sub_goals:
+                values = {
+                    "title": s.title,
+                    "legal_framework": bullet_list(s.legal_framework),
+                    "footnotes": paragraphs("\n\n".join(s.footnotes)),
+                }
+                sub_page = tree.page(goal_page, SubGoalPage, s.slug, **values)
+                page_ids[f"{f.slug}/{g.slug}/{s.slug}"] = sub_page.pk
+                for a in s.approaches:
+                    approach_page = tree.page(sub_page, ApproachPage, a.slug, title=a.title)
+                    page_ids[f"{f.slug}/{g.slug}/{s.slug}/{a.slug}"] = approach_page.pk
+                    approaches.append((a, approach_page))
+
+    # Pass 2: inline children (measures, regional focus), then one revision per changed page.
+    for f, field_page in fields:
+        rows = [
+            {"sub_region_id": regions[r.slug].pk, "text": paragraphs(f.regional_focus[r.slug])}
+            for r in data.sub_regions
+            if r.slug in f.regional_focus
+        ]
+        tree.children(field_page, "regional_focus", RegionalFocus, rows)
+    for a, approach_page in approaches:
+        rows = [{"text": measure_html(m.text, m.links, page_ids)} for m in a.measures]
+        tree.children(approach_page, "measures", Measure, rows)
+    tree.publish()
+
+    for a, approach_page in approaches:
+        _sync_examples(a, approach_page, result)
+    _ensure_site(home)
+    result.unchanged = Page.objects.descendant_of(home, inclusive=True).count() - result.created - result.updated
+    return result
+
+
+def _home(tree: _Tree, data: ConceptData) -> HomePage:
+    meta = data.concept
+    root = Page.get_first_root_node()
+    if not HomePage.objects.exists():
+        # Wagtail's first migration leaves a placeholder start page; the concept replaces it.
+        for placeholder in Page.objects.child_of(root).filter(slug=HOME_SLUG):
+            placeholder.delete()
+    values = {
+        "title": meta.title,
+        "short_title": meta.short_title,
+        "county": meta.county,
+        "motto": meta.motto,
+        "intro": paragraphs(meta.summary),
+        "decided_on": meta.decided_on,
+        "decided_by": meta.decided_by,
+    }
+    home = HomePage.objects.first() or tree.page(root, HomePage, HOME_SLUG, **values)
+    tree.assign(home, values)
+    contacts = [
+        {
+            "role": c.role,
+            "organisation": c.organisation,
+            "unit": c.unit,
+            "people": "\n".join(c.people),
+            "address": c.address,
+            "phone": c.phone,
+            "fax": c.fax,
+            "email": c.email,
+            "url": c.url,
+        }
+        for c in data.contacts
+    ]
+    tree.children(home, "contacts", ConceptContact, contacts)
+    return home
+
+
+def _sync_examples(approach, page: ApproachPage, result: ImportResult) -> None:
+    measure_ids = list(Measure.objects.filter(approach=page).order_by("sort_order").values_list("pk", flat=True))
+    wanted = []
+    for index, m in enumerate(approach.measures):
+        for kind, items in ((Project.Kind.RUNNING, m.projects), (Project.Kind.IDEA, m.ideas)):
+            for item in items:
+                wanted.append(
+                    {
+                        "kind": kind,
+                        "title": item.title,
+                        "url": item.url or "",
+                        "description": item.description,
+                        "measure_id": measure_ids[index],
+                        "sort_order": len(wanted),
+                        "live": True,
+                    }
+                )
+    existing = list(Project.objects.filter(approach=page).order_by("sort_order", "pk"))
+    for i, values in enumerate(wanted):
+        project = existing[i] if i < len(existing) else Project(approach=page)
+        if project.pk and all(getattr(project, k) == v for k, v in values.items()):
+            continue
+        for name, value in values.items():
+            setattr(project, name, value)
+        project.save()
+        project.save_revision().publish()
+        result.examples_written += 1
+    for surplus in existing[len(wanted) :]:
+        surplus.delete()
+
+
+def _ensure_site(home: HomePage) -> None:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=home.short_title
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()

@@ -1,0 +1,31 @@
+"""The concept's hierarchy. Every level with its own URL is a Wagtail page; measures are edited
+inline on their approach; projects and ideas are snippets so they get drafts and revisions."""
+
+from .measures import Measure, Project
+from .pages import (
+    AboutPage,
+    ApproachPage,
+    ConceptContact,
+    CrossCuttingThemeIndexPage,
+    CrossCuttingThemePage,
+    FieldOfActionPage,
+    HomePage,
+    RegionalFocus,
+    StrategicGoalPage,
+    SubGoalPage,
+)
+
+__all__ = [
+    "AboutPage",
+    "ApproachPage",
+    "ConceptContact",
+    "CrossCuttingThemeIndexPage",
+    "CrossCuttingThemePage",
+    "FieldOfActionPage",
+    "HomePage",
+    "Measure",
+    "Project",
+    "RegionalFocus",
+    "StrategicGoalPage",
+    "SubGoalPage",
+]

@@ -1,0 +1,109 @@
+"""Measures (the bullets of a Handlungsansatz) and their examples: running projects and ideas."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.search import index
+
+from kek.core.richtext import INLINE_FEATURES
+
+
+class Measure(Orderable):
+    """A Maßnahme. Edited inline on its approach page, so it shares the page's revisions."""
+
+    approach = ParentalKey("plan.ApproachPage", on_delete=models.CASCADE, related_name="measures")
+    text = RichTextField(_("Maßnahme"), features=INLINE_FEATURES)
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Maßnahme")
+        verbose_name_plural = _("Maßnahmen")
+
+    def __str__(self) -> str:
+        return Truncator(strip_tags(self.text)).chars(90)
+
+    @property
+    def anchor(self) -> str:
+        return f"massnahme-{self.pk}"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def public(self) -> "ProjectQuerySet":
+        return self.filter(live=True)
+
+
+class Project(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+    """An example attached to a measure: a running project (◆) or an idea from the pool (💡)."""
+
+    class Kind(models.TextChoices):
+        RUNNING = "running", _("Laufendes Projekt")
+        IDEA = "idea", _("Projektidee")
+
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.IDEA)
+    title = models.CharField(_("Titel"), max_length=500)
+    url = models.URLField(_("Externer Link"), max_length=500, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    approach = models.ForeignKey(
+        "plan.ApproachPage",
+        on_delete=models.CASCADE,
+        related_name="projects",
+        verbose_name=_("Handlungsansatz"),
+    )
+    # SET_NULL: when an editor removes a measure, its examples stay on the approach page.
+    measure = models.ForeignKey(
+        Measure,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("Maßnahme"),
+    )
+    sort_order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+
+    objects = ProjectQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        PageChooserPanel("approach", page_type="plan.ApproachPage"),
+        FieldPanel("measure"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["approach", "sort_order", "pk"]
+        verbose_name = _("Projekt oder Idee")
+        verbose_name_plural = _("Projekte und Ideen")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.measure_id and self.approach_id and self.measure.approach_id != self.approach_id:
+            raise ValidationError(
+                {
+                    "measure": _(
+                        "Die Maßnahme gehört zu einem anderen Handlungsansatz. Bitte wählen Sie eine Maßnahme dieses Handlungsansatzes."
+                    )
+                }
+            )
+
+    @property
+    def is_idea(self) -> bool:
+        return self.kind == self.Kind.IDEA

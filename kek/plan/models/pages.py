@@ -1,0 +1,378 @@
+"""Page types of the concept. Each level of the hierarchy is a page with a stable German URL."""
+
+from django.db import models
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from kek.core.richtext import TEXT_FEATURES, render_many
+
+
+class KekPage(Page):
+    """Common behaviour: description for search engines, ancestors, previous/next navigation."""
+
+    class Meta:
+        abstract = True
+
+    def default_description(self) -> str:
+        return ""
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or Truncator(self.default_description()).chars(160)
+
+    def sequence_scope(self, ancestors: list[Page]) -> Page | None:
+        """The page below which previous/next links run; None for pages without a sequence."""
+        return None
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        ancestors = list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
+        context["ancestors"] = ancestors
+        scope = self.sequence_scope(ancestors)
+        if scope is not None:
+            siblings = list(type(self).objects.live().descendant_of(scope).only("id", "title", "url_path", "path"))
+            index_ = next((i for i, p in enumerate(siblings) if p.pk == self.pk), None)
+            if index_ is not None:
+                context["previous_page"] = siblings[index_ - 1] if index_ > 0 else None
+                context["next_page"] = siblings[index_ + 1] if index_ + 1 < len(siblings) else None
+        return context
+
+
+def _field_of(ancestors: list[Page]) -> Page | None:
+    """The Handlungsfeld among a page's ancestors (home is depth 2, fields depth 3)."""
+    return next((p for p in ancestors if p.depth == 3), None)
+
+
+class HomePage(KekPage):
+    """The start page; it also holds what describes the concept as a whole."""
+
+    short_title = models.CharField(_("Kurztitel"), max_length=60, default="KEK 2030")
+    county = models.CharField(_("Landkreis"), max_length=120)
+    motto = models.CharField(_("Leitsatz"), max_length=200, blank=True)
+    intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
+    decided_on = models.DateField(_("Beschlossen am"))
+    decided_by = models.CharField(_("Beschlossen von"), max_length=200)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("short_title"),
+        FieldPanel("county"),
+        FieldPanel("motto"),
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("decided_on"), FieldPanel("decided_by")], heading=_("Beschluss")),
+        InlinePanel("contacts", label=_("Kontakt")),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "plan.FieldOfActionPage",
+        "plan.CrossCuttingThemeIndexPage",
+        "plan.AboutPage",
+        "places.SubRegionIndexPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+
+    def default_description(self) -> str:
+        return f"{self.title}: Handlungsfelder, Ziele, Handlungsansätze, Maßnahmen, laufende Projekte und Projektideen."
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["fields"] = FieldOfActionPage.objects.child_of(self).live()
+        context["themes"] = CrossCuttingThemePage.objects.live().descendant_of(self).only("id", "title", "url_path")
+        context["entry_pages"] = self.get_children().live().not_type(FieldOfActionPage).only("id", "title", "url_path")
+        return context
+
+
+class ConceptContact(Orderable):
+    """The contact and project-team block at the end of the concept."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="contacts")
+    role = models.CharField(_("Funktion"), max_length=200)
+    organisation = models.CharField(_("Organisation"), max_length=200)
+    unit = models.CharField(_("Organisationseinheit"), max_length=200, blank=True)
+    people = models.TextField(_("Personen"), blank=True, help_text=_("Eine Person pro Zeile."))
+    address = models.TextField(_("Anschrift"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    fax = models.CharField(_("Fax"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    url = models.URLField(_("Website"), blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Kontakt")
+        verbose_name_plural = _("Kontakte")
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.organisation}"
+
+    @property
+    def people_list(self) -> list[str]:
+        return [line.strip() for line in self.people.splitlines() if line.strip()]
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+
+class FieldOfActionPage(KekPage):
+    """A Handlungsfeld with its initial situation (SWOT) and regional focus."""
+
+    topics = models.TextField(
+        _("Themen"), blank=True, help_text=_("Ein Thema pro Zeile, wie im Übersichtsbild des Konzepts.")
+    )
+    strengths = RichTextField(_("Stärken"), features=TEXT_FEATURES, blank=True)
+    weaknesses = RichTextField(_("Schwächen"), features=TEXT_FEATURES, blank=True)
+    opportunities = RichTextField(_("Chancen"), features=TEXT_FEATURES, blank=True)
+    risks = RichTextField(_("Risiken"), features=TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("topics"),
+        MultiFieldPanel(
+            [FieldPanel("strengths"), FieldPanel("weaknesses"), FieldPanel("opportunities"), FieldPanel("risks")],
+            heading=_("Ausgangssituation"),
+        ),
+        InlinePanel("regional_focus", label=_("Regionaler Schwerpunkt")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("strengths"),
+        index.SearchField("weaknesses"),
+        index.SearchField("opportunities"),
+        index.SearchField("risks"),
+    ]
+    parent_page_types = ["plan.HomePage"]
+    subpage_types = ["plan.StrategicGoalPage"]
+
+    class Meta:
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+
+    @property
+    def topic_list(self) -> list[str]:
+        return [line.strip() for line in self.topics.splitlines() if line.strip()]
+
+    @property
+    def situation(self) -> list[tuple[str, str, str]]:
+        """(key, heading, html) for the four SWOT parts, in the concept's order."""
+        parts = [
+            ("strengths", _("Stärken"), self.strengths),
+            ("weaknesses", _("Schwächen"), self.weaknesses),
+            ("opportunities", _("Chancen"), self.opportunities),
+            ("risks", _("Risiken"), self.risks),
+        ]
+        return [p for p in parts if p[2]]
+
+    def default_description(self) -> str:
+        return f"Handlungsfeld „{self.title}“: Ausgangssituation, strategische Ziele, Teilziele, Handlungsansätze und regionale Schwerpunkte."
+
+    def sequence_scope(self, ancestors: list[Page]) -> Page | None:
+        return ancestors[-1] if ancestors else None
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["overview"] = goal_tree(self)
+        context["regional_focus"] = list(self.regional_focus.select_related("sub_region"))
+        return context
+
+
+class RegionalFocus(Orderable):
+    """ "Regionale Schwerpunkte für Handlungsansätze": what a field means for one Teilraum."""
+
+    field = ParentalKey(FieldOfActionPage, on_delete=models.CASCADE, related_name="regional_focus")
+    sub_region = models.ForeignKey(
+        "places.SubRegionPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="regional_focus",
+        verbose_name=_("Teilraum"),
+    )
+    text = RichTextField(_("Text"), features=TEXT_FEATURES)
+
+    panels = [FieldPanel("sub_region"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Regionaler Schwerpunkt")
+        verbose_name_plural = _("Regionale Schwerpunkte")
+
+
+def goal_tree(root: Page) -> list[dict]:
+    """Goals → sub-goals → approaches below `root`, built from one query in tree order."""
+    pages = root.get_descendants().live().type(StrategicGoalPage, SubGoalPage, ApproachPage)
+    pages = pages.only("id", "title", "url_path", "path", "depth")
+    tree: list[dict] = []
+    stack: dict[int, dict] = {}
+    for page in pages:
+        node = {"page": page, "children": []}
+        parent = stack.get(page.depth - 1)
+        (parent["children"] if parent else tree).append(node)
+        stack[page.depth] = node
+    return tree
+
+
+class StrategicGoalPage(KekPage):
+    """A Strategisches Ziel, formulated as the state reached in 2030."""
+
+    parent_page_types = ["plan.FieldOfActionPage"]
+    subpage_types = ["plan.SubGoalPage"]
+
+    class Meta:
+        verbose_name = _("Strategisches Ziel")
+        verbose_name_plural = _("Strategische Ziele")
+
+    def default_description(self) -> str:
+        return f"Strategisches Ziel des Kreisentwicklungskonzepts: {self.title} Teilziele und Handlungsansätze."
+
+    def sequence_scope(self, ancestors: list[Page]) -> Page | None:
+        return _field_of(ancestors)
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["overview"] = goal_tree(self)
+        return context
+
+
+class SubGoalPage(KekPage):
+    """A Teilziel, with its legal framework and footnotes."""
+
+    legal_framework = RichTextField(_("Gesetzliche Vorgaben"), features=TEXT_FEATURES, blank=True)
+    footnotes = RichTextField(_("Fußnoten"), features=TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("legal_framework"), FieldPanel("footnotes")]
+    search_fields = Page.search_fields + [index.SearchField("legal_framework"), index.SearchField("footnotes")]
+    parent_page_types = ["plan.StrategicGoalPage"]
+    subpage_types = ["plan.ApproachPage"]
+
+    class Meta:
+        verbose_name = _("Teilziel")
+        verbose_name_plural = _("Teilziele")
+
+    def default_description(self) -> str:
+        return f"Teilziel des Kreisentwicklungskonzepts: {self.title} Handlungsansätze mit Maßnahmen, laufenden Projekten und Projektideen."
+
+    def sequence_scope(self, ancestors: list[Page]) -> Page | None:
+        return _field_of(ancestors)
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        running, idea = "running", "idea"
+        context["approaches"] = (
+            ApproachPage.objects.child_of(self)
+            .live()
+            .annotate(
+                measure_count=Count("measures", distinct=True),
+                running_count=Count("projects", filter=Q(projects__live=True, projects__kind=running), distinct=True),
+                idea_count=Count("projects", filter=Q(projects__live=True, projects__kind=idea), distinct=True),
+            )
+            .only("id", "title", "url_path", "path")
+        )
+        return context
+
+
+class ApproachPage(KekPage):
+    """A Handlungsansatz: the page that carries the measures with their projects and ideas."""
+
+    content_panels = Page.content_panels + [InlinePanel("measures", label=_("Maßnahme"))]
+    parent_page_types = ["plan.SubGoalPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("Handlungsansatz")
+        verbose_name_plural = _("Handlungsansätze")
+
+    def default_description(self) -> str:
+        return f"Handlungsansatz „{self.title}“: Maßnahmen, laufende Projekte und Projektideen des Kreisentwicklungskonzepts."
+
+    def sequence_scope(self, ancestors: list[Page]) -> Page | None:
+        return _field_of(ancestors)
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from .measures import Project
+
+        context = super().get_context(request, *args, **kwargs)
+        measures = list(self.measures.all())
+        examples: dict[int | None, list[Project]] = {}
+        for project in Project.objects.public().filter(approach=self):
+            examples.setdefault(project.measure_id, []).append(project)
+        known = {m.pk for m in measures}
+        for measure, html in zip(measures, render_many([m.text for m in measures]), strict=True):
+            measure.html = html
+            measure.examples = examples.get(measure.pk, [])
+        context["measures"] = measures
+        context["unattached_examples"] = [p for key, items in examples.items() if key not in known for p in items]
+        parent = next((p for p in reversed(context["ancestors"]) if p.depth == self.depth - 1), None)
+        context["sub_goal"] = SubGoalPage.objects.filter(pk=parent.pk).first() if parent else None
+        return context
+
+
+class CrossCuttingThemeIndexPage(KekPage):
+    """Lists the Querschnittsthemen."""
+
+    intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["plan.HomePage"]
+    subpage_types = ["plan.CrossCuttingThemePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Übersicht Querschnittsthemen")
+
+    def default_description(self) -> str:
+        return strip_tags(self.intro) or "Die Querschnittsthemen des Kreisentwicklungskonzepts."
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = CrossCuttingThemePage.objects.child_of(self).live()
+        return context
+
+
+class CrossCuttingThemePage(KekPage):
+    """A Querschnittsthema, to be thought of in every field of action."""
+
+    text = RichTextField(_("Text"), features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("text")]
+    search_fields = Page.search_fields + [index.SearchField("text")]
+    parent_page_types = ["plan.CrossCuttingThemeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("Querschnittsthema")
+        verbose_name_plural = _("Querschnittsthemen")
+
+    def default_description(self) -> str:
+        return f"Querschnittsthema „{self.title}“: {strip_tags(self.text)}"
+
+    def sequence_scope(self, ancestors: list[Page]) -> Page | None:
+        return ancestors[-1] if ancestors else None
+
+
+class AboutPage(KekPage):
+    """ "Über das KEK": aim, content and structure, decision, contacts."""
+
+    body = RichTextField(_("Text"), features=TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["plan.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Über das KEK")
+
+    def default_description(self) -> str:
+        return strip_tags(self.body)
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        home = HomePage.objects.filter(pk=context["ancestors"][-1].pk).prefetch_related("contacts").first()
+        context["home"] = home
+        return context
