@@ -7,7 +7,9 @@ by their slug path, measures and examples by their position, so editors' URLs st
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page, Site
@@ -140,14 +142,6 @@ def import_concept(data: ConceptData) -> ImportResult:
     meta = data.concept
     home = _home(tree, data)
 
-    regions_index = tree.page(
-        home, SubRegionIndexPage, REGIONS[0], title=REGIONS[1], intro=REGIONS[2], show_in_menus=True
-    )
-    regions = {
-        r.slug: tree.page(regions_index, SubRegionPage, r.slug, title=r.title, intro=paragraphs(r.intro))
-        for r in data.sub_regions
-    }
-
     fields = []
     for f in data.fields:
         values = {
@@ -166,6 +160,13 @@ def import_concept(data: ConceptData) -> ImportResult:
     )
     for t in data.cross_cutting_themes:
         tree.page(themes_index, CrossCuttingThemePage, t.slug, title=t.title, text=paragraphs(t.text))
+    regions_index = tree.page(
+        home, SubRegionIndexPage, REGIONS[0], title=REGIONS[1], intro=REGIONS[2], show_in_menus=True
+    )
+    regions = {
+        r.slug: tree.page(regions_index, SubRegionPage, r.slug, title=r.title, intro=paragraphs(r.intro))
+        for r in data.sub_regions
+    }
     tree.page(home, AboutPage, ABOUT[0], title=ABOUT[1], body=paragraphs(meta.intro), show_in_menus=True)
 
     # Pass 1 builds every concept page, so that cross-references can point forwards.
@@ -277,11 +278,13 @@ def _sync_examples(approach, page: ApproachPage, result: ImportResult) -> None:
 
 
 def _ensure_site(home: HomePage) -> None:
+    """Point the default site at the concept; a new site takes its address from KEK_BASE_URL."""
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=home.short_title
-        )
-    elif site.root_page_id != home.pk:
+    if site is None or site.root_page_id != home.pk:
+        url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site = site or Site(is_default_site=True)
+        site.hostname = url.hostname or "localhost"
+        site.port = url.port or (443 if url.scheme == "https" else 80)
         site.root_page = home
+        site.site_name = home.short_title
         site.save()

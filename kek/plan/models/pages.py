@@ -1,5 +1,6 @@
 """Page types of the concept. Each level of the hierarchy is a page with a stable German URL."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpRequest
@@ -177,7 +178,7 @@ class FieldOfActionPage(KekPage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = goal_tree(self)
+        context["overview"] = goal_tree(self, first_heading=3)
         context["regional_focus"] = list(self.regional_focus.select_related("sub_region"))
         return context
 
@@ -202,14 +203,19 @@ class RegionalFocus(Orderable):
         verbose_name_plural = _("Regionale Schwerpunkte")
 
 
-def goal_tree(root: Page) -> list[dict]:
-    """Goals → sub-goals → approaches below `root`, built from one query in tree order."""
+def goal_tree(root: Page, first_heading: int) -> list[dict]:
+    """Goals → sub-goals → approaches below `root`, built from one query in tree order.
+
+    Goal and sub-goal titles become headings starting at `first_heading`; approaches are links.
+    """
     pages = root.get_descendants().live().type(StrategicGoalPage, SubGoalPage, ApproachPage)
-    pages = pages.only("id", "title", "url_path", "path", "depth")
+    pages = pages.only("id", "title", "url_path", "path", "depth", "content_type_id")
+    approach_type = ContentType.objects.get_for_model(ApproachPage).pk
     tree: list[dict] = []
     stack: dict[int, dict] = {}
     for page in pages:
-        node = {"page": page, "children": []}
+        heading = None if page.content_type_id == approach_type else first_heading + page.depth - root.depth - 1
+        node = {"page": page, "heading": heading, "children": []}
         parent = stack.get(page.depth - 1)
         (parent["children"] if parent else tree).append(node)
         stack[page.depth] = node
@@ -234,7 +240,7 @@ class StrategicGoalPage(KekPage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = goal_tree(self)
+        context["overview"] = goal_tree(self, first_heading=2)
         return context
 
 

@@ -1,0 +1,64 @@
+# KEK-Portal. `make run` serves the site the way production does; `make test` runs every test.
+PY_SYS ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+KERN   := kek/core/static/vendor/kern
+export KEK_VAR_DIR ?= $(CURDIR)/var
+
+.PHONY: run dev test test-browser lint format bench setup clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PY_SYS) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(KERN)/kern.min.css: node_modules/.package-lock.json
+	rm -rf $(KERN) && mkdir -p $(KERN)
+	cp -r node_modules/@kern-ux/native/dist/kern.min.css node_modules/@kern-ux/native/dist/fonts $(KERN)/
+
+setup: $(VENV)/.installed $(KERN)/kern.min.css
+
+var/secret_key:
+	mkdir -p var
+	$(PY_SYS) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+# Production-like: DEBUG off, gunicorn, static files through WhiteNoise, SQLite by default.
+run: setup var/secret_key
+	DJANGO_SETTINGS_MODULE=kek.settings.production SECRET_KEY=$$(cat var/secret_key) KEK_HTTP_ONLY=1 \
+	  sh -c '$(PY) manage.py migrate --noinput -v0 && \
+	         $(PY) manage.py import_kek --if-empty && \
+	         $(PY) manage.py collectstatic --noinput -v0 && \
+	         echo "KEK-Portal läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)" && \
+	         exec $(VENV)/bin/gunicorn kek.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -'
+
+# Development server with autoreload and debug pages.
+dev: setup
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py import_kek --if-empty
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(VENV)/bin/ruff check kek tests scripts
+	$(VENV)/bin/ruff format --check kek tests scripts
+	DJANGO_SETTINGS_MODULE=kek.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check kek tests scripts
+
+format: setup
+	$(VENV)/bin/ruff format kek tests scripts
+	$(VENV)/bin/ruff check --fix kek tests scripts
+
+bench: setup
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf $(VENV) node_modules $(KERN) staticfiles

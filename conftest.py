@@ -1,0 +1,26 @@
+"""Test set-up shared by all apps: the KEK 2030 is imported once per test session.
+
+Each test runs in a transaction that is rolled back, so tests may change the concept freely.
+"""
+
+from pathlib import Path
+
+import pytest
+
+CONTENT_FILE = Path(__file__).parent / "content" / "kek2030.yaml"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from kek.plan.importer import import_file
+
+    with django_db_blocker.unblock():
+        import_file(CONTENT_FILE)
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The parsed content file, to compare the site against."""
+    from kek.plan.content_file import load
+
+    return load(CONTENT_FILE)
