@@ -45,6 +45,7 @@ dev: setup
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup
+	@echo "Datenbank für die Tests: $${DATABASE_URL:-SQLite (Standard)}"
 	$(VENV)/bin/ruff check kek tests scripts
 	$(VENV)/bin/ruff format --check kek tests scripts
 	DJANGO_SETTINGS_MODULE=kek.settings.test $(PY) manage.py makemigrations --check --dry-run

@@ -5,3 +5,4 @@ from .base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+WHITENOISE_USE_FINDERS = True  # serve static files without collectstatic

@@ -20,8 +20,10 @@ def main_menu(context: dict) -> dict:
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context: dict, page: Page) -> dict:
-    ancestors = page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path")
-    return {"request": context.get("request"), "ancestors": list(ancestors), "page": page}
+    ancestors = context.get("ancestors")  # pages built on KekPage already fetched them
+    if ancestors is None:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
+    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 
 @register.filter

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
+from kek.places.models import SubRegionPage
 from kek.plan.content_file import ContentFileError, parse
 from kek.plan.importer import import_concept
 from kek.plan.models import (
@@ -19,7 +20,6 @@ from kek.plan.models import (
     StrategicGoalPage,
     SubGoalPage,
 )
-from kek.places.models import SubRegionPage
 
 CONTENT = (Path(__file__).parents[3] / "content" / "kek2030.yaml").read_text(encoding="utf-8")
 pytestmark = pytest.mark.django_db
