@@ -1,5 +1,6 @@
 """The public pages: every page type renders, levels link to each other, nothing is missing."""
 
+import itertools
 import re
 from collections import deque
 from urllib.parse import urldefrag
@@ -58,7 +59,7 @@ def test_headings_do_not_skip_levels(client):
     for url in PAGE_TYPES.values():
         soup = soup_of(client.get(url))
         levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
-        jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert not jumps, f"{url}: {levels}"
 
 
