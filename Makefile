@@ -46,13 +46,13 @@ dev: setup
 
 test: setup
 	@echo "Datenbank für die Tests: $${DATABASE_URL:-SQLite (Standard)}"
-	$(VENV)/bin/ruff check kek tests scripts
-	$(VENV)/bin/ruff format --check kek tests scripts
+	$(VENV)/bin/ruff check kek tests scripts conftest.py
+	$(VENV)/bin/ruff format --check kek tests scripts conftest.py
 	DJANGO_SETTINGS_MODULE=kek.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: setup
-	$(VENV)/bin/ruff check kek tests scripts
+	$(VENV)/bin/ruff check kek tests scripts conftest.py
 
 format: setup
 	$(VENV)/bin/ruff format kek tests scripts

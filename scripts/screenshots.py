@@ -1,6 +1,6 @@
 """Screenshots for the README: start, field and approach page at desktop and phone width.
 
-    python scripts/screenshots.py http://127.0.0.1:8000   (a running `make run` or `make dev`)
+python scripts/screenshots.py http://127.0.0.1:8000   (a running `make run` or `make dev`)
 """
 
 import sys
