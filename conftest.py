@@ -12,10 +12,12 @@ CONTENT_FILE = Path(__file__).parent / "content" / "kek2030.yaml"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from kek.legal.services import ensure_pages
     from kek.plan.importer import import_file
 
     with django_db_blocker.unblock():
         import_file(CONTENT_FILE)
+        ensure_pages()
 
 
 @pytest.fixture(scope="session")

@@ -73,6 +73,7 @@ class FieldData(_Strict):
     slug: Slug
     title: Text
     topics: list[Text] = []
+    easy_language: str = ""
     situation: SituationData = SituationData()
     regional_focus: dict[str, Text] = {}
     goals: list[GoalData] = []

@@ -151,6 +151,7 @@ def import_concept(data: ConceptData) -> ImportResult:
             "weaknesses": bullet_list(f.situation.weaknesses),
             "opportunities": bullet_list(f.situation.opportunities),
             "risks": bullet_list(f.situation.risks),
+            "easy_language_summary": paragraphs(f.easy_language),
             "show_in_menus": True,
         }
         fields.append((f, tree.page(home, FieldOfActionPage, f.slug, **values)))

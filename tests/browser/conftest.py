@@ -70,7 +70,12 @@ def _serve(var: Path, database_url: str):
         "ALLOWED_HOSTS": "127.0.0.1",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["import_kek"], ["collectstatic", "--noinput", "-v0"]):
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["import_kek"],
+        ["ensure_legal_pages"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
         subprocess.run(manage + command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(

@@ -7,15 +7,27 @@ from wagtail.models import Page, Site
 register = template.Library()
 
 
-@register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
-def main_menu(context: dict) -> dict:
+def _top_pages(context: dict, *, in_menu: bool) -> list[Page]:
     request: HttpRequest | None = context.get("request")
     site = Site.find_for_request(request) if request else None
-    items = []
-    if site is not None:
-        items = list(site.root_page.get_children().live().in_menu().only("id", "title", "url_path", "depth", "path"))
+    if site is None:
+        return []
+    pages = site.root_page.get_children().live().filter(show_in_menus=in_menu)
+    return list(pages.only("id", "title", "url_path", "depth", "path"))
+
+
+@register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
+def main_menu(context: dict) -> dict:
+    """The start page's children marked "show in menus": the concept's sections."""
     current = context.get("page")
-    return {"request": request, "items": items, "current_path": current.path if current else ""}
+    items = _top_pages(context, in_menu=True)
+    return {"request": context.get("request"), "items": items, "current_path": current.path if current else ""}
+
+
+@register.inclusion_tag("core/includes/service_links.html", takes_context=True)
+def service_links(context: dict) -> dict:
+    """The start page's other children: Impressum, Datenschutz, Barrierefreiheit and the like."""
+    return {"request": context.get("request"), "items": _top_pages(context, in_menu=False)}
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)

@@ -133,6 +133,7 @@ class FieldOfActionPage(KekPage):
     weaknesses = RichTextField(_("Schwächen"), features=TEXT_FEATURES, blank=True)
     opportunities = RichTextField(_("Chancen"), features=TEXT_FEATURES, blank=True)
     risks = RichTextField(_("Risiken"), features=TEXT_FEATURES, blank=True)
+    easy_language_summary = RichTextField(_("Zusammenfassung in Leichter Sprache"), features=TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("topics"),
@@ -141,6 +142,7 @@ class FieldOfActionPage(KekPage):
             heading=_("Ausgangssituation"),
         ),
         InlinePanel("regional_focus", label=_("Regionaler Schwerpunkt")),
+        FieldPanel("easy_language_summary"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("strengths"),

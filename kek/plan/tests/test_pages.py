@@ -105,7 +105,9 @@ def test_approach_page_shows_context_and_markers(client):
     ]
     running = soup.select(".kek-example--running")
     ideas = soup.select(".kek-example--idea")
-    assert "Laufendes Projekt: Bundesprogramm „Blaues Band Deutschland“ (externer Link)" in [normalise(li.get_text()) for li in running]
+    assert "Laufendes Projekt: Bundesprogramm „Blaues Band Deutschland“ (externer Link)" in [
+        normalise(li.get_text()) for li in running
+    ]
     assert "Projektidee: Radwegemeister" in [normalise(li.get_text()) for li in ideas]
     assert soup.find(id="legende")
     assert normalise(soup.select_one(".kek-back a").get_text()) == "Zurück zur Übersicht „Starker Wirtschaftsstandort“"

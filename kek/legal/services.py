@@ -1,0 +1,41 @@
+"""Creating the service pages a new installation needs."""
+
+from wagtail.models import Page
+
+from kek.plan.models import HomePage
+
+from . import defaults
+from .models import AccessibilityStatementPage, EasyLanguagePage, ImprintPage, PrivacyPage, SignLanguagePage
+
+PAGES = [
+    (ImprintPage, "impressum", "Impressum", {}),
+    (PrivacyPage, "datenschutz", "Datenschutzerklärung", {}),
+    (
+        AccessibilityStatementPage,
+        "barrierefreiheit",
+        "Erklärung zur Barrierefreiheit",
+        {
+            "usage_notes": defaults.ACCESSIBILITY_USAGE,
+            "non_accessible": defaults.ACCESSIBILITY_NON_ACCESSIBLE,
+            "method": defaults.ACCESSIBILITY_METHOD,
+        },
+    ),
+    (EasyLanguagePage, "leichte-sprache", "Leichte Sprache", {"body": defaults.EASY_LANGUAGE}),
+    (SignLanguagePage, "gebaerdensprache", "Gebärdensprache", {"body": defaults.SIGN_LANGUAGE}),
+]
+
+
+def ensure_pages() -> list[Page]:
+    """Create each missing service page below the start page; leave existing ones alone."""
+    home = HomePage.objects.first()
+    if home is None:
+        return []
+    created = []
+    for model, slug, title, values in PAGES:
+        if model.objects.exists():
+            continue
+        page = model(slug=slug, title=title, **{k: v.strip() for k, v in values.items()})
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        created.append(page)
+    return created
