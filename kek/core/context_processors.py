@@ -7,5 +7,4 @@ from django.http import HttpRequest
 def portal(request: HttpRequest) -> dict:
     return {
         "portal_name": settings.WAGTAIL_SITE_NAME,
-        "county_name": settings.KEK_COUNTY_NAME,
     }

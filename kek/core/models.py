@@ -12,3 +12,6 @@ class FormSubmission(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["form", "client", "created"])]
+
+    def __str__(self) -> str:
+        return f"{self.form} {self.created:%Y-%m-%d %H:%M}"

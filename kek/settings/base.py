@@ -154,6 +154,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
-
-# The body that runs the portal; named in the official-site header.
-KEK_COUNTY_NAME = os.environ.get("KEK_COUNTY_NAME", "Landkreis Ludwigslust-Parchim")

@@ -2,11 +2,12 @@
 
 import pytest
 
+from kek.legal.tests.test_legal_pages import LEGAL_PAGES
 from kek.plan.tests.test_pages import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-PAGES = {**PAGE_TYPES, "not_found": "/gibt-es-nicht/"}
+PAGES = {**PAGE_TYPES, **{url.strip("/"): url for url in LEGAL_PAGES}, "not_found": "/gibt-es-nicht/"}
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -41,3 +42,26 @@ def test_keyboard_user_can_skip_to_content(page, site_url):
     assert focused.strip() == "Zum Inhalt springen"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhalt"
+
+
+def test_form_errors_are_accessible_and_focused(page, site_url, run_axe):
+    page.goto(site_url + "/barrierefreiheit/")
+    page.fill("#id_name", "Kim Muster")
+    page.click("button[type=submit]")
+    assert page.evaluate("document.activeElement.id") == "fehler"
+    assert page.input_value("#id_name") == "Kim Muster"
+    assert run_axe(page) == []
+    page.click(".kek-error-summary a")
+    assert page.evaluate("document.activeElement.id") == "id_description"
+
+
+def test_read_aloud_button_appears_only_with_speech_synthesis(page, site_url):
+    page.goto(site_url + PAGE_TYPES["approach"])
+    button = page.locator(".kek-read-aloud")
+    if page.evaluate("'speechSynthesis' in window"):
+        assert button.is_visible()
+        assert button.get_attribute("aria-pressed") == "false"
+    page.add_init_script("delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;")
+    page.goto(site_url + PAGE_TYPES["approach"])
+    assert page.locator(".kek-read-aloud").count() == 0
+    assert page.locator("#vorlesen").is_hidden()
