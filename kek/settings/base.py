@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kek.core.middleware.MaintenanceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -112,6 +113,9 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Maintenance mode: KEK_MAINTENANCE=1 shows visitors a 503 page (the admin stays reachable).
+KEK_MAINTENANCE = os.environ.get("KEK_MAINTENANCE") == "1"
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("KEK_SITE_NAME", "KEK 2030 Ludwigslust-Parchim")
