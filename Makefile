@@ -6,7 +6,7 @@ PORT   ?= 8000
 KERN   := kek/core/static/vendor/kern
 export KEK_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run dev test test-browser lint format bench setup clean
+.PHONY: run dev test lint format bench lighthouse setup clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY_SYS) -m venv $(VENV)
@@ -18,9 +18,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(KERN)/kern.min.css: node_modules/.package-lock.json
-	rm -rf $(KERN) && mkdir -p $(KERN)
-	cp -r node_modules/@kern-ux/native/dist/kern.min.css node_modules/@kern-ux/native/dist/fonts $(KERN)/
+$(KERN)/kern.min.css: node_modules/.package-lock.json scripts/build_assets.py $(VENV)/.installed
+	$(PY) scripts/build_assets.py
 
 setup: $(VENV)/.installed $(KERN)/kern.min.css
 
@@ -65,3 +64,6 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) node_modules $(KERN) staticfiles
+
+lighthouse: setup
+	$(PY) scripts/lighthouse.py http://127.0.0.1:$(PORT)

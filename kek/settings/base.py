@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.gzip.GZipMiddleware",  # Django ≥ 4.2 pads responses against BREACH
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kek.core.middleware.MaintenanceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
