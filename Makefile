@@ -6,7 +6,7 @@ PORT   ?= 8000
 KERN   := kek/core/static/vendor/kern
 export KEK_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run dev test lint format bench lighthouse setup clean
+.PHONY: run dev test lint format bench lighthouse messages setup clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY_SYS) -m venv $(VENV)
@@ -21,7 +21,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(KERN)/kern.min.css: node_modules/.package-lock.json scripts/build_assets.py $(VENV)/.installed
 	$(PY) scripts/build_assets.py
 
-setup: $(VENV)/.installed $(KERN)/kern.min.css
+MO := kek/locale/en/LC_MESSAGES/django.mo
+$(MO): kek/locale/en/LC_MESSAGES/django.po $(VENV)/.installed
+	$(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+setup: $(VENV)/.installed $(KERN)/kern.min.css $(MO)
 
 var/secret_key:
 	mkdir -p var
@@ -51,6 +55,10 @@ test: setup
 	$(VENV)/bin/ruff format --check kek tests scripts conftest.py
 	DJANGO_SETTINGS_MODULE=kek.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# After changing UI texts: update the English catalogue, translate, then `make setup` compiles it.
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-location
 
 lint: setup
 	$(VENV)/bin/ruff check kek tests scripts conftest.py

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,5 +12,6 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
-    path("", include(wagtail_urls)),
 ]
+# German at /, the English interface at /en/ (the concept's content itself stays German).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -65,3 +65,12 @@ def test_read_aloud_button_appears_only_with_speech_synthesis(page, site_url):
     page.goto(site_url + PAGE_TYPES["approach"])
     assert page.locator(".kek-read-aloud").count() == 0
     assert page.locator("#vorlesen").is_hidden()
+
+
+def test_high_contrast_mode_keeps_markers_visible(page, site_url, run_axe):
+    page.emulate_media(forced_colors="active")
+    page.goto(site_url + PAGE_TYPES["approach"])
+    fills = page.eval_on_selector_all(".kek-marker", "els => els.map(e => getComputedStyle(e).fill)")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert fills and all(fill not in ("none", background) for fill in fills)
+    assert run_axe(page) == []

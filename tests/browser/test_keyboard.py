@@ -10,14 +10,17 @@ FOCUSABLE = """() => Array.from(document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'
   )).filter(el => !el.disabled && el.offsetParent !== null)"""
 
-STATE = """() => {
+STATE = (
+    """() => {
   const el = document.activeElement;
   const all = (%s)();
   const style = getComputedStyle(el);
   const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
     || (style.boxShadow && style.boxShadow !== 'none');
   return {index: all.indexOf(el), visible, tag: el.tagName, text: (el.innerText || el.value || '').slice(0, 60)};
-}""" % FOCUSABLE
+}"""
+    % FOCUSABLE
+)
 
 
 @pytest.mark.parametrize("url", [PAGE_TYPES["start"], PAGE_TYPES["approach"]], ids=["start", "approach"])

@@ -21,13 +21,17 @@ def main_menu(context: dict) -> dict:
     """The start page's children marked "show in menus": the concept's sections."""
     current = context.get("page")
     items = _top_pages(context, in_menu=True)
-    return {"request": context.get("request"), "items": items, "current_path": current.path if current else ""}
+    return {
+        "items": items,
+        "current_path": current.path if current else "",
+        "content_lang": context.get("content_lang"),
+    }
 
 
 @register.inclusion_tag("core/includes/service_links.html", takes_context=True)
 def service_links(context: dict) -> dict:
     """The start page's other children: Impressum, Datenschutz, Barrierefreiheit and the like."""
-    return {"request": context.get("request"), "items": _top_pages(context, in_menu=False)}
+    return {"items": _top_pages(context, in_menu=False), "content_lang": context.get("content_lang")}
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
@@ -35,7 +39,7 @@ def breadcrumbs(context: dict, page: Page) -> dict:
     ancestors = context.get("ancestors")  # pages built on KekPage already fetched them
     if ancestors is None:
         ancestors = list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
-    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+    return {"ancestors": ancestors, "page": page, "content_lang": context.get("content_lang")}
 
 
 @register.filter
