@@ -15,7 +15,7 @@ def portal(request: HttpRequest) -> dict:
         "portal_name": settings.WAGTAIL_SITE_NAME,
         "home_url": translate_url("/", language),
         # Content is German; when the interface is in another language, content elements say so.
-        "content_lang": mark_safe(f' lang="{CONTENT_LANGUAGE}"') if language != CONTENT_LANGUAGE else "",
+        "content_lang": mark_safe(f' lang="{CONTENT_LANGUAGE}"') if language != CONTENT_LANGUAGE else "",  # noqa: S308
         "language_links": [
             {
                 "code": code,

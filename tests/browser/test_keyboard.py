@@ -13,13 +13,14 @@ FOCUSABLE = """() => Array.from(document.querySelectorAll(
 STATE = (
     """() => {
   const el = document.activeElement;
-  const all = (%s)();
+  const all = ("""
+    + FOCUSABLE
+    + """)();
   const style = getComputedStyle(el);
   const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
     || (style.boxShadow && style.boxShadow !== 'none');
   return {index: all.indexOf(el), visible, tag: el.tagName, text: (el.innerText || el.value || '').slice(0, 60)};
 }"""
-    % FOCUSABLE
 )
 
 
