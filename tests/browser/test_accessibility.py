@@ -7,7 +7,13 @@ from kek.plan.tests.test_pages import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-PAGES = {**PAGE_TYPES, **{url.strip("/"): url for url in LEGAL_PAGES}, "not_found": "/gibt-es-nicht/"}
+PAGES = {
+    **PAGE_TYPES,
+    **{url.strip("/"): url for url in LEGAL_PAGES},
+    "not_found": "/gibt-es-nicht/",
+    "en_start": "/en/",
+    "en_approach": "/en" + PAGE_TYPES["approach"],
+}
 
 
 @pytest.mark.parametrize("width", [375, 1280])
