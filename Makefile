@@ -36,8 +36,7 @@ var/secret_key:
 run: setup var/secret_key
 	DJANGO_SETTINGS_MODULE=kek.settings.production SECRET_KEY=$$(cat var/secret_key) KEK_HTTP_ONLY=1 \
 	  sh -c '$(PY) manage.py migrate --noinput -v0 && \
-	         $(PY) manage.py import_kek --if-empty && \
-	         $(PY) manage.py ensure_legal_pages && \
+	         $(PY) manage.py setup_site && \
 	         $(PY) manage.py collectstatic --noinput -v0 && \
 	         echo "KEK-Portal läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)" && \
 	         exec $(VENV)/bin/gunicorn kek.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -'
@@ -45,8 +44,7 @@ run: setup var/secret_key
 # Development server with autoreload and debug pages.
 dev: setup
 	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py import_kek --if-empty
-	$(PY) manage.py ensure_legal_pages
+	$(PY) manage.py setup_site
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup

@@ -3,6 +3,7 @@
 Each test runs in a transaction that is rolled back, so tests may change the concept freely.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,10 @@ CONTENT_FILE = Path(__file__).parent / "content" / "kek2030.yaml"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from kek.legal.services import ensure_pages
-    from kek.plan.importer import import_file
+    from django.core.management import call_command
 
     with django_db_blocker.unblock():
-        import_file(CONTENT_FILE)
-        ensure_pages()
+        call_command("setup_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 @pytest.fixture(scope="session")

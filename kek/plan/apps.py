@@ -7,3 +7,11 @@ class PlanConfig(AppConfig):
     name = "kek.plan"
     label = "plan"
     verbose_name = "Kreisentwicklungskonzept"
+
+    def ready(self) -> None:
+        from wagtail.permissions import register_permission_policy
+
+        from .models import Project
+        from .permissions import ProjectPermissionPolicy
+
+        register_permission_policy(Project, ProjectPermissionPolicy(Project))

@@ -72,8 +72,7 @@ def _serve(var: Path, database_url: str):
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
         ["migrate", "--noinput", "-v0"],
-        ["import_kek"],
-        ["ensure_legal_pages"],
+        ["setup_site"],
         ["collectstatic", "--noinput", "-v0"],
     ):
         subprocess.run(manage + command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)

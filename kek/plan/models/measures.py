@@ -1,26 +1,40 @@
 """Measures (the bullets of a Handlungsansatz) and their examples: running projects and ideas."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from kek.core.richtext import INLINE_FEATURES
 
 
-class Measure(Orderable):
+class Measure(index.Indexed, Orderable):
     """A Maßnahme. Edited inline on its approach page, so it shares the page's revisions."""
 
     approach = ParentalKey("plan.ApproachPage", on_delete=models.CASCADE, related_name="measures")
     text = RichTextField(_("Maßnahme"), features=INLINE_FEATURES)
 
     panels = [FieldPanel("text")]
+    search_fields = [
+        index.SearchField("text"),
+        index.AutocompleteField("text"),
+        index.FilterField("approach_id"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Maßnahme")
@@ -39,8 +53,20 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(live=True)
 
 
-class Project(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
-    """An example attached to a measure: a running project (◆) or an idea from the pool (💡)."""
+class Project(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """An example attached to a measure: a running project (◆) or an idea from the pool (💡).
+
+    A snippet, so it has drafts, revisions, scheduled publishing and the approval workflow.
+    Who may edit it follows the page permissions of its approach (see permissions.py).
+    """
 
     class Kind(models.TextChoices):
         RUNNING = "running", _("Laufendes Projekt")
@@ -66,18 +92,21 @@ class Project(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
         verbose_name=_("Maßnahme"),
     )
     sort_order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    responsible_unit = models.CharField(_("Verantwortliche Stelle"), max_length=200, blank=True)
+    sub_regions = ParentalManyToManyField(
+        "places.SubRegionPage", blank=True, related_name="projects", verbose_name=_("Teilräume")
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="project")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="project",
+        for_concrete_model=False,
+    )
 
     objects = ProjectQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("kind"),
-        FieldPanel("title"),
-        FieldPanel("url"),
-        FieldPanel("description"),
-        PageChooserPanel("approach", page_type="plan.ApproachPage"),
-        FieldPanel("measure"),
-        FieldPanel("sort_order"),
-    ]
     search_fields = [
         index.SearchField("title"),
         index.SearchField("description"),
@@ -105,5 +134,12 @@ class Project(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
             )
 
     @property
+    def revisions(self):
+        return self._revisions
+
+    @property
     def is_idea(self) -> bool:
         return self.kind == self.Kind.IDEA
+
+    def get_preview_template(self, request, mode_name):
+        return "plan/project_preview.html"

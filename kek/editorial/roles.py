@@ -1,0 +1,42 @@
+"""The county's roles, shared by the data migration and the set-up of field groups."""
+
+REDAKTION = "Redaktion Regionalmanagement"
+MODERATION = "Moderation"
+ADMINISTRATION = "Administration"
+FACHDIENST_PREFIX = "Fachdienst – "
+
+# (app label, model, codename) of the model permissions per role.
+MODEL_PERMISSIONS = {
+    REDAKTION: [
+        ("plan", "project", "add_project"),
+        ("plan", "project", "change_project"),
+        ("plan", "project", "delete_project"),
+        ("plan", "project", "publish_project"),
+        ("plan", "project", "lock_project"),
+        ("plan", "project", "unlock_project"),
+        ("legal", "barrierreport", "add_barrierreport"),
+        ("legal", "barrierreport", "change_barrierreport"),
+        ("legal", "legalsettings", "change_legalsettings"),
+        ("wagtaildocs", "document", "add_document"),
+        ("wagtaildocs", "document", "change_document"),
+        ("wagtaildocs", "document", "choose_document"),
+        ("wagtailimages", "image", "add_image"),
+        ("wagtailimages", "image", "change_image"),
+        ("wagtailimages", "image", "choose_image"),
+    ],
+    MODERATION: [
+        ("legal", "barrierreport", "change_barrierreport"),
+    ],
+    ADMINISTRATION: [
+        ("auth", "user", "add_user"),
+        ("auth", "user", "change_user"),
+        ("auth", "user", "delete_user"),
+        ("auth", "group", "add_group"),
+        ("auth", "group", "change_group"),
+        ("wagtailcore", "site", "change_site"),
+        ("legal", "legalsettings", "change_legalsettings"),
+    ],
+}
+# Page permissions below the whole tree (Redaktion) or one field of action (Fachdienst).
+REDAKTION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
+FACHDIENST_PAGE_PERMISSIONS = ["add_page", "change_page"]

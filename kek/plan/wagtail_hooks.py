@@ -1,0 +1,55 @@
+"""Admin: projects and ideas as snippets; a searchable chooser for measures."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, PageChooserPanel, PublishingPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Measure, Project
+
+
+class MeasureChooserViewSet(ChooserViewSet):
+    model = Measure
+    icon = "list-ul"
+    choose_one_text = _("Maßnahme wählen")
+    choose_another_text = _("Andere Maßnahme wählen")
+    edit_item_text = _("Maßnahme bearbeiten")
+    per_page = 25
+
+
+measure_chooser_viewset = MeasureChooserViewSet("measure_chooser")
+
+
+@hooks.register("register_admin_viewset")
+def register_measure_chooser():
+    return measure_chooser_viewset
+
+
+class ProjectViewSet(SnippetViewSet):
+    model = Project
+    icon = "pick"
+    menu_label = _("Projekte und Ideen")
+    add_to_admin_menu = True
+    menu_order = 200
+    list_display = ["title", "kind", Column("approach", label=_("Handlungsansatz")), "live"]
+    list_filter = ["kind", "live"]
+    ordering = ["approach__path", "sort_order"]
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        PageChooserPanel("approach", page_type="plan.ApproachPage"),
+        FieldPanel("measure", widget=measure_chooser_viewset.widget_class),
+        FieldPanel("responsible_unit"),
+        FieldPanel("sub_regions"),
+        FieldPanel("sort_order"),
+        PublishingPanel(),
+    ]
+
+
+register_snippet(ProjectViewSet)
