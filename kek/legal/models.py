@@ -101,6 +101,7 @@ class LegalPage(KekPage):
     """A page that renders the legal settings, with optional text of its own."""
 
     body = RichTextField(_("Zusätzlicher Text"), features=TEXT_FEATURES, blank=True)
+    in_change_history = False  # service pages, not part of the concept
 
     content_panels = Page.content_panels + [FieldPanel("body")]
     parent_page_types = ["plan.HomePage"]

@@ -11,9 +11,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page, Site
 
+from kek.history.baseline import take_snapshot
 from kek.places.models import SubRegionIndexPage, SubRegionPage
 
 from . import content_file
@@ -207,6 +209,10 @@ def import_concept(data: ConceptData) -> ImportResult:
     for a, approach_page in approaches:
         _sync_examples(a, approach_page, result)
     _ensure_site(home)
+    if home.baseline_at is None:
+        # The first import is the decided version; what is published later counts as a change.
+        HomePage.objects.filter(pk=home.pk).update(baseline_at=timezone.now())
+        take_snapshot()
     result.unchanged = Page.objects.descendant_of(home, inclusive=True).count() - result.created - result.updated
     return result
 

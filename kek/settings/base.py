@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "kek.places",
     "kek.legal",
     "kek.editorial",
+    "kek.history",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -1,5 +1,9 @@
 """Page types of the concept. Each level of the hierarchy is a page with a stable German URL."""
 
+import re
+from datetime import datetime
+from html import unescape
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Q
@@ -19,6 +23,8 @@ from kek.core.richtext import TEXT_FEATURES, render_many
 class KekPage(Page):
     """Common behaviour: description for search engines, ancestors, previous/next navigation."""
 
+    in_change_history = True  # published changes appear in "Änderungen am KEK"
+
     class Meta:
         abstract = True
 
@@ -33,10 +39,19 @@ class KekPage(Page):
         """The page below which previous/next links run; None for pages without a sequence."""
         return None
 
+    def change_sections(self) -> dict[str, list[str]]:
+        """What the public change history compares, as readable text per section."""
+        return {str(_("Titel")): [self.title]}
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         ancestors = list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
         context["ancestors"] = ancestors
+        home = HomePage.objects.only("baseline_at", "decided_on").first()
+        if home is not None and self.in_change_history:
+            context["baseline_at"] = home.baseline_at
+            context["decided_on"] = home.decided_on
+            context["last_changed"] = changed_since(self.last_published_at, home.baseline_at)
         scope = self.sequence_scope(ancestors)
         if scope is not None:
             siblings = list(type(self).objects.live().descendant_of(scope).only("id", "title", "url_path", "path"))
@@ -45,6 +60,24 @@ class KekPage(Page):
                 context["previous_page"] = siblings[index_ - 1] if index_ > 0 else None
                 context["next_page"] = siblings[index_ + 1] if index_ + 1 < len(siblings) else None
         return context
+
+
+def changed_since(moment: datetime | None, baseline: datetime | None) -> datetime | None:
+    """`moment` if it lies after the decided version was loaded, else None (unchanged)."""
+    return moment if moment and baseline and moment > baseline else None
+
+
+def text_of(html: str) -> str:
+    """Readable text of a rich text fragment (for comparisons, not for display)."""
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+def list_items(html: str) -> list[str]:
+    return [text_of(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", html, flags=re.S)]
+
+
+def paragraph_texts(html: str) -> list[str]:
+    return [text_of(p) for p in re.findall(r"<p[^>]*>(.*?)</p>", html, flags=re.S)]
 
 
 def _field_of(ancestors: list[Page]) -> Page | None:
@@ -61,6 +94,8 @@ class HomePage(KekPage):
     intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
     decided_on = models.DateField(_("Beschlossen am"))
     decided_by = models.CharField(_("Beschlossen von"), max_length=200)
+    # When the decided version was loaded: later publications are changes to the concept.
+    baseline_at = models.DateTimeField(_("Beschlossene Fassung geladen am"), null=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("short_title"),
@@ -178,6 +213,16 @@ class FieldOfActionPage(KekPage):
     def sequence_scope(self, ancestors: list[Page]) -> Page | None:
         return ancestors[-1] if ancestors else None
 
+    def change_sections(self) -> dict[str, list[str]]:
+        sections = super().change_sections()
+        for _key, heading, html in self.situation:
+            sections[str(heading)] = list_items(html)
+        sections[str(_("Regionale Schwerpunkte"))] = [
+            f"{focus.sub_region.title if focus.sub_region else ''}: {text_of(focus.text)}"
+            for focus in self.regional_focus.all()
+        ]
+        return sections
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["overview"] = goal_tree(self, first_heading=3)
@@ -267,6 +312,12 @@ class SubGoalPage(KekPage):
     def sequence_scope(self, ancestors: list[Page]) -> Page | None:
         return _field_of(ancestors)
 
+    def change_sections(self) -> dict[str, list[str]]:
+        sections = super().change_sections()
+        sections[str(_("Gesetzliche Vorgaben"))] = list_items(self.legal_framework)
+        sections[str(_("Fußnoten"))] = paragraph_texts(self.footnotes)
+        return sections
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         running, idea = "running", "idea"
@@ -300,6 +351,11 @@ class ApproachPage(KekPage):
     def sequence_scope(self, ancestors: list[Page]) -> Page | None:
         return _field_of(ancestors)
 
+    def change_sections(self) -> dict[str, list[str]]:
+        sections = super().change_sections()
+        sections[str(_("Maßnahmen"))] = [text_of(m.text) for m in self.measures.all()]
+        return sections
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from .measures import Project
 
@@ -313,6 +369,8 @@ class ApproachPage(KekPage):
             measure.html = html
             measure.examples = examples.get(measure.pk, [])
         context["measures"] = measures
+        dates = [context.get("last_changed")] + [p.last_published_at for items in examples.values() for p in items]
+        context["last_changed"] = changed_since(max(filter(None, dates), default=None), context.get("baseline_at"))
         context["unattached_examples"] = [p for key, items in examples.items() if key not in known for p in items]
         parent = next((p for p in reversed(context["ancestors"]) if p.depth == self.depth - 1), None)
         context["sub_goal"] = SubGoalPage.objects.filter(pk=parent.pk).first() if parent else None
@@ -357,6 +415,9 @@ class CrossCuttingThemePage(KekPage):
 
     def default_description(self) -> str:
         return f"Querschnittsthema „{self.title}“: {strip_tags(self.text)}"
+
+    def change_sections(self) -> dict[str, list[str]]:
+        return {**super().change_sections(), str(_("Text")): paragraph_texts(self.text)}
 
     def sequence_scope(self, ancestors: list[Page]) -> Page | None:
         return ancestors[-1] if ancestors else None

@@ -1,10 +1,15 @@
 """manage.py setup_site: make a migrated database a working portal, without touching content.
 
-Loads the concept if there is none, then creates missing service pages and editor groups.
+Loads the concept if there is none yet, then creates whatever service pages and editor groups
+are missing. Safe to run on every start.
 """
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from kek.editorial.services import ensure_field_groups
+from kek.history.services import ensure_page as ensure_change_log
+from kek.legal.services import ensure_pages as ensure_legal_pages
 
 
 class Command(BaseCommand):
@@ -12,5 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("import_kek", if_empty=True, stdout=self.stdout)
-        call_command("ensure_legal_pages", stdout=self.stdout)
-        call_command("ensure_field_groups", stdout=self.stdout)
+        created = [p.title for p in ensure_legal_pages()]
+        created += [page.title for page in [ensure_change_log()] if page]
+        created += [g.name for g in ensure_field_groups()]
+        self.stdout.write(f"Neu angelegt: {', '.join(created) or 'nichts'}.")

@@ -1,0 +1,83 @@
+"""The public page "Änderungen am KEK": every change since the decision, the decided version,
+the comparison with today, and an Atom feed."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from kek.core.richtext import TEXT_FEATURES
+from kek.plan.models import FieldOfActionPage, HomePage
+from kek.plan.models.pages import KekPage
+
+from ..baseline import sections
+from ..diff import compare
+from ..feeds import ChangeFeed
+from .records import BaselineSnapshot, ChangeRecord
+
+
+class ChangeLogPage(RoutablePageMixin, KekPage):
+    intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
+    in_change_history = False
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["plan.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Änderungen am KEK")
+
+    def default_description(self) -> str:
+        return "Alle Änderungen am Kreisentwicklungskonzept seit dem Beschluss des Kreistags, mit der beschlossenen Fassung zum Vergleich."
+
+    @path("")
+    def changes(self, request: HttpRequest) -> HttpResponse:
+        fields = list(FieldOfActionPage.objects.live().only("id", "title", "slug"))
+        chosen = next((f for f in fields if f.slug == request.GET.get("feld")), None)
+        records = ChangeRecord.objects.in_field(chosen.slug if chosen else None).select_related("page")
+        page_number = request.GET.get("seite", "1")
+        paginated = Paginator(records, 20).get_page(page_number)
+        return self.render(
+            request,
+            context_overrides={"records": paginated, "fields": fields, "chosen_field": chosen, "home": self._home()},
+        )
+
+    @path("feed/")
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        return ChangeFeed(self)(request)
+
+    @path("beschluss-2017/")
+    def decided_version(self, request: HttpRequest) -> HttpResponse:
+        return self.render(
+            request,
+            template="history/decided_version.html",
+            context_overrides={
+                "snapshots": BaselineSnapshot.objects.only("page_id", "title", "path"),
+                "home": self._home(),
+            },
+        )
+
+    @path("vergleich/<int:page_id>/")
+    def comparison(self, request: HttpRequest, page_id: int) -> HttpResponse:
+        snapshot = BaselineSnapshot.objects.filter(page_id=page_id).first()
+        current = Page.objects.live().filter(pk=page_id).specific().first()
+        if snapshot is None:
+            raise Http404
+        now = sections(current) if isinstance(current, KekPage) else {}
+        return self.render(
+            request,
+            template="history/comparison.html",
+            context_overrides={
+                "snapshot": snapshot,
+                "current": current,
+                "changes": compare(snapshot.sections, now),
+                "home": self._home(),
+            },
+        )
+
+    def _home(self) -> HomePage | None:
+        return HomePage.objects.only("title", "decided_on", "decided_by", "baseline_at").first()

@@ -1,0 +1,56 @@
+"""One public record per published change to the concept."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ChangeRecordQuerySet(models.QuerySet):
+    def in_field(self, slug: str | None) -> "ChangeRecordQuerySet":
+        return self.filter(field_slug=slug) if slug else self
+
+
+class ChangeRecord(models.Model):
+    class Action(models.TextChoices):
+        ADDED = "added", _("Neu aufgenommen")
+        CHANGED = "changed", _("Geändert")
+        REMOVED = "removed", _("Entfernt")
+
+    created = models.DateTimeField(_("Zeitpunkt"), db_index=True)
+    action = models.CharField(_("Art der Änderung"), max_length=10, choices=Action.choices)
+    subject = models.CharField(_("Gegenstand"), max_length=100)  # e.g. "Handlungsansatz", "Projektidee"
+    title = models.CharField(_("Titel"), max_length=500)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("Seite")
+    )
+    # The field of action by slug, not by key: removals are recorded after their pages are gone.
+    field_slug = models.SlugField(_("Handlungsfeld"), max_length=255, blank=True, db_index=True)
+    changes = models.JSONField(_("Änderungen"), default=list)
+    note = models.TextField(_("Änderungsnotiz"), blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    objects = ChangeRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("Änderung am Konzept")
+        verbose_name_plural = _("Änderungen am Konzept")
+
+    def __str__(self) -> str:
+        return f"{self.created:%d.%m.%Y} {self.get_action_display()}: {self.title}"
+
+
+class BaselineSnapshot(models.Model):
+    """A concept page as decided by the Kreistag (kept even if the page is deleted later)."""
+
+    page_id = models.IntegerField(unique=True)
+    path = models.CharField(max_length=255, db_index=True)
+    title = models.CharField(max_length=500)
+    url_path = models.TextField()
+    sections = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.title
