@@ -17,6 +17,9 @@ def _page_permission(action: str) -> str:
 
 
 class ProjectPermissionPolicy(ModelPermissionPolicy):
+    def _model_level(self, user, action) -> bool:
+        return ModelPermissionPolicy.user_has_permission(self, user, action)
+
     def _pages_for(self, user, actions) -> QuerySet:
         codenames = {_page_permission(a) for a in actions if a in EDIT_ACTIONS | {"publish"}}
         if not codenames or not user.is_active:
@@ -25,13 +28,13 @@ class ProjectPermissionPolicy(ModelPermissionPolicy):
         return Page.objects.filter(pk__in=grants.values("page"))
 
     def user_has_permission(self, user, action) -> bool:
-        return super().user_has_permission(user, action) or self._pages_for(user, [action]).exists()
+        return self._model_level(user, action) or self._pages_for(user, [action]).exists()
 
     def user_has_any_permission(self, user, actions) -> bool:
         return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance) -> bool:
-        if super().user_has_permission(user, action):
+        if self._model_level(user, action):
             return True
         if action not in EDIT_ACTIONS | {"publish"} or instance.approach_id is None:
             return False
@@ -42,7 +45,7 @@ class ProjectPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
-        if any(super().user_has_permission(user, action) for action in actions):
+        if any(self._model_level(user, action) for action in actions):
             return self.model._default_manager.all()
         roots = self._pages_for(user, actions).values_list("path", flat=True)
         condition = Q(pk__in=[])

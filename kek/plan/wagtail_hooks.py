@@ -1,10 +1,12 @@
 """Admin: projects and ideas as snippets; a searchable chooser for measures."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, PageChooserPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -38,6 +40,10 @@ class ProjectViewSet(SnippetViewSet):
     list_filter = ["kind", "live"]
     ordering = ["approach__path", "sort_order"]
 
+    def get_queryset(self, request):
+        """Editors see the projects of the fields they may edit."""
+        return policy_registry.get_by_type(Project).instances_user_has_any_permission_for(request.user, ["change"])
+
     panels = [
         FieldPanel("kind"),
         FieldPanel("title"),
@@ -53,3 +59,13 @@ class ProjectViewSet(SnippetViewSet):
 
 
 register_snippet(ProjectViewSet)
+
+
+@hooks.register("before_edit_snippet")
+@hooks.register("before_delete_snippet")
+def check_project_permission(request, instance):
+    """Wagtail checks model permissions on edit; projects need the per-field check too."""
+    if isinstance(instance, Project):
+        policy = policy_registry.get_by_type(Project)
+        if not policy.user_has_permission_for_instance(request.user, "change", instance):
+            raise PermissionDenied
