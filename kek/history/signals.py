@@ -127,7 +127,7 @@ def record_project_deleted(sender, instance, **kwargs) -> None:
         _record_project(instance, ChangeRecord.Action.REMOVED, changes, None)
 
 
-def _record_project(project: Project, action: str, changes: list[dict], user) -> None:
+def _record_project(project: Project, action: str, changes: list[dict], user, note: str = "") -> None:
     approach = Page.objects.filter(pk=project.approach_id).first()  # gone when its page was deleted
     ChangeRecord.objects.create(
         created=timezone.now(),
@@ -138,5 +138,6 @@ def _record_project(project: Project, action: str, changes: list[dict], user) ->
         page=None if action == ChangeRecord.Action.REMOVED else approach,
         field_slug=_field_slug(approach),
         changes=changes,
+        note=note,
         user=user,
     )

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from kek.core.richtext import TEXT_FEATURES
-from kek.plan.models.pages import KekPage
+from kek.plan.models.pages import CHANGE_NOTE, KekPage
 
 
 class SubRegionIndexPage(KekPage):
@@ -36,7 +36,7 @@ class SubRegionPage(KekPage):
 
     intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), CHANGE_NOTE]
     parent_page_types = ["places.SubRegionIndexPage"]
     subpage_types: list[str] = []
 

@@ -54,6 +54,7 @@ class ProjectViewSet(SnippetViewSet):
         FieldPanel("responsible_unit"),
         FieldPanel("sub_regions"),
         FieldPanel("sort_order"),
+        FieldPanel("change_note"),
         PublishingPanel(),
     ]
 

@@ -56,6 +56,7 @@ def edit_with_new_measure(client, page: ApproachPage, action: str):
             f"measures-{count}-ORDER": str(count),
             f"measures-{count}-DELETE": "",
             f"measures-{count}-text": rich_text(f"<p>{NEW_MEASURE}</p>"),
+            "change_note": "Beschluss des Kreisausschusses vom 3. März",
             action: "1",
         }
     )
@@ -113,6 +114,11 @@ def test_redaktion_approves_and_the_change_goes_public_and_into_the_history(clie
     record = ChangeRecord.objects.get(page=page)
     assert record.action == ChangeRecord.Action.CHANGED
     assert {"section": "Maßnahmen", "added": [NEW_MEASURE], "removed": [], "reworded": []} in record.changes
+    assert record.note == "Beschluss des Kreisausschusses vom 3. März"
+    assert (
+        form_fields(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode())["change_note"]
+        == ""
+    )
     history = client.get("/aenderungen/?feld=starker-wirtschaftsstandort").content.decode()
     assert NEW_MEASURE in history
     assert NEW_MEASURE not in client.get("/aenderungen/?feld=lebenswerte-orte").content.decode()

@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from kek.core.change_note import ChangeNoteModelForm, change_note_field
 from kek.core.richtext import INLINE_FEATURES
 
 
@@ -93,6 +94,7 @@ class Project(
     )
     sort_order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
     responsible_unit = models.CharField(_("Verantwortliche Stelle"), max_length=200, blank=True)
+    change_note = change_note_field()
     sub_regions = ParentalManyToManyField(
         "places.SubRegionPage", blank=True, related_name="projects", verbose_name=_("Teilräume")
     )
@@ -106,6 +108,7 @@ class Project(
     )
 
     objects = ProjectQuerySet.as_manager()
+    base_form_class = ChangeNoteModelForm
 
     search_fields = [
         index.SearchField("title"),

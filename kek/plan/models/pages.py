@@ -17,13 +17,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kek.core.change_note import ChangeNotePageForm, change_note_field
 from kek.core.richtext import TEXT_FEATURES, render_many
+
+CHANGE_NOTE = FieldPanel("change_note")
 
 
 class KekPage(Page):
     """Common behaviour: description for search engines, ancestors, previous/next navigation."""
 
     in_change_history = True  # published changes appear in "Änderungen am KEK"
+    change_note = change_note_field()
+    base_form_class = ChangeNotePageForm
 
     class Meta:
         abstract = True
@@ -104,6 +109,7 @@ class HomePage(KekPage):
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("decided_on"), FieldPanel("decided_by")], heading=_("Beschluss")),
         InlinePanel("contacts", label=_("Kontakt")),
+        CHANGE_NOTE,
     ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -178,6 +184,7 @@ class FieldOfActionPage(KekPage):
         ),
         InlinePanel("regional_focus", label=_("Regionaler Schwerpunkt")),
         FieldPanel("easy_language_summary"),
+        CHANGE_NOTE,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("strengths"),
@@ -272,6 +279,7 @@ def goal_tree(root: Page, first_heading: int) -> list[dict]:
 class StrategicGoalPage(KekPage):
     """A Strategisches Ziel, formulated as the state reached in 2030."""
 
+    content_panels = Page.content_panels + [CHANGE_NOTE]
     parent_page_types = ["plan.FieldOfActionPage"]
     subpage_types = ["plan.SubGoalPage"]
 
@@ -297,7 +305,7 @@ class SubGoalPage(KekPage):
     legal_framework = RichTextField(_("Gesetzliche Vorgaben"), features=TEXT_FEATURES, blank=True)
     footnotes = RichTextField(_("Fußnoten"), features=TEXT_FEATURES, blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("legal_framework"), FieldPanel("footnotes")]
+    content_panels = Page.content_panels + [FieldPanel("legal_framework"), FieldPanel("footnotes"), CHANGE_NOTE]
     search_fields = Page.search_fields + [index.SearchField("legal_framework"), index.SearchField("footnotes")]
     parent_page_types = ["plan.StrategicGoalPage"]
     subpage_types = ["plan.ApproachPage"]
@@ -337,7 +345,7 @@ class SubGoalPage(KekPage):
 class ApproachPage(KekPage):
     """A Handlungsansatz: the page that carries the measures with their projects and ideas."""
 
-    content_panels = Page.content_panels + [InlinePanel("measures", label=_("Maßnahme"))]
+    content_panels = Page.content_panels + [InlinePanel("measures", label=_("Maßnahme")), CHANGE_NOTE]
     parent_page_types = ["plan.SubGoalPage"]
     subpage_types: list[str] = []
 
@@ -404,7 +412,7 @@ class CrossCuttingThemePage(KekPage):
 
     text = RichTextField(_("Text"), features=TEXT_FEATURES)
 
-    content_panels = Page.content_panels + [FieldPanel("text")]
+    content_panels = Page.content_panels + [FieldPanel("text"), CHANGE_NOTE]
     search_fields = Page.search_fields + [index.SearchField("text")]
     parent_page_types = ["plan.CrossCuttingThemeIndexPage"]
     subpage_types: list[str] = []
@@ -428,7 +436,7 @@ class AboutPage(KekPage):
 
     body = RichTextField(_("Text"), features=TEXT_FEATURES, blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("body"), CHANGE_NOTE]
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["plan.HomePage"]
     subpage_types: list[str] = []
