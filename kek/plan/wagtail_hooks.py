@@ -1,8 +1,10 @@
 """Admin: projects and ideas as snippets; a searchable chooser for measures."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, PageChooserPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -11,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Measure, Project
+from .views import export_download
 
 
 class MeasureChooserViewSet(ChooserViewSet):
@@ -60,6 +63,16 @@ class ProjectViewSet(SnippetViewSet):
 
 
 register_snippet(ProjectViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_export_url():
+    return [path("konzept-export/", export_download, name="kek_export")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_export_menu_item():
+    return MenuItem(_("Konzept exportieren"), reverse("kek_export"), icon_name="download", order=900)
 
 
 @hooks.register("before_edit_snippet")

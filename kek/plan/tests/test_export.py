@@ -1,0 +1,44 @@
+"""Export: the same format as the content file, and a lossless round trip."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from kek.plan.content_file import load, parse
+from kek.plan.exporter import export_concept, to_yaml
+from kek.plan.importer import import_concept
+from kek.plan.models import HomePage, Project
+
+pytestmark = pytest.mark.django_db
+SOURCE = Path(__file__).parents[3] / "content" / "kek2030.yaml"
+
+
+def test_export_holds_everything_the_content_file_holds():
+    assert export_concept().model_dump() == load(SOURCE).model_dump()
+
+
+def test_round_trip_through_an_empty_database_gives_identical_output():
+    project = Project.objects.get(title="Radwegemeister")
+    project.description = "Ein Beispiel mit <Sonderzeichen> & „Anführungszeichen“."
+    project.save()
+    first = to_yaml(export_concept())
+    HomePage.objects.get().delete()
+    assert not Project.objects.exists()
+    import_concept(parse(first))
+    assert to_yaml(export_concept()) == first
+
+
+def test_export_command_and_admin_download(tmp_path, admin_client):
+    target = tmp_path / "export.yaml"
+    call_command("export_kek", str(target))
+    assert parse(target.read_text(encoding="utf-8")).fields[0].title == "Starker Wirtschaftsstandort"
+    response = admin_client.get("/admin/konzept-export/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="kek-export-')
+    assert response.content.decode() == target.read_text(encoding="utf-8")
+
+
+def test_export_requires_admin_login(client):
+    response = client.get("/admin/konzept-export/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
