@@ -1,6 +1,8 @@
 """The change note an editor writes with each save; it appears in "Änderungen am KEK".
 
-The note belongs to one revision only, so the edit form always starts with an empty note.
+The note describes the changes not yet published. Once everything is published the edit form
+starts with an empty note; while changes wait for approval, their note stays (so the Redaktion
+approving from the edit form does not wipe it).
 """
 
 from django.db import models
@@ -20,7 +22,8 @@ def change_note_field() -> models.CharField:
 class _EmptyNote:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound and "change_note" in self.fields:
+        pending = getattr(self.instance, "has_unpublished_changes", False)
+        if not self.is_bound and "change_note" in self.fields and not pending:
             self.initial["change_note"] = ""
 
 

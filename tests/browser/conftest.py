@@ -21,6 +21,15 @@ CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
+SERVER_ENV: dict[str, str] = {}
+
+
+def run_manage(*args: str) -> str:
+    """Run a management command against the browser tests' server database; return its output."""
+    command = [sys.executable, str(ROOT / "manage.py"), *args]
+    return subprocess.run(command, env=SERVER_ENV, check=True, cwd=ROOT, capture_output=True, text=True).stdout
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -69,6 +78,8 @@ def _serve(var: Path, database_url: str):
         "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": "127.0.0.1",
     }
+    SERVER_ENV.clear()
+    SERVER_ENV.update(env)
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
         ["migrate", "--noinput", "-v0"],
