@@ -14,21 +14,18 @@ MEASURE = "Einrichtung eines Mobilitätsbeirats für den Landkreis"
 PROJECT = "Mitfahrbank-Netz im Amt Hagenow"
 APPROACH_URL = "/starker-wirtschaftsstandort/wirtschaftsstruktur/standortbedingungen/infrastruktur/"
 
-SETUP = (
-    """
+SETUP = """
 import json
 from django.contrib.auth.models import Group, User
 from kek.plan.models import ApproachPage
 for name, group in [("fachdienst", "Fachdienst – Starker Wirtschaftsstandort"), ("redaktion", "Redaktion Regionalmanagement")]:
     user, _ = User.objects.get_or_create(username=name, defaults={"email": name + "@example.org"})
-    user.set_password("%s")
+    user.set_password("PASSWORD")
     user.save()
     user.groups.add(Group.objects.get(name=group))
 page = ApproachPage.objects.get(slug="infrastruktur")
 print(json.dumps({"page": page.pk, "measure": page.measures.first().pk}))
-"""
-    % PASSWORD
-)
+""".replace("PASSWORD", PASSWORD)
 
 
 @pytest.fixture(scope="module")
