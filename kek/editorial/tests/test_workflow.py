@@ -196,3 +196,16 @@ def test_duplicate_slug_and_empty_title_on_a_page_keep_the_input(client, redakti
     assert 'value="Getippt"' in html
     page.refresh_from_db()
     assert page.title and page.slug != sibling.slug
+
+
+def test_administration_reads_the_audit_log_others_do_not(client, fachdienst, redaktion):
+    client.force_login(fachdienst)
+    edit_with_new_measure(client, approach(OWN), "action-submit")
+    denied = client.get("/admin/protokoll/")
+    assert denied.status_code in (302, 403) and "Protokoll aller Aktionen" not in denied.content.decode()
+    admin = make_user("verwaltung", "Administration")
+    client.force_login(admin)
+    log = client.get("/admin/protokoll/")
+    assert log.status_code == 200
+    html = log.content.decode()
+    assert "fachdienst" in html and approach(OWN).title in html
