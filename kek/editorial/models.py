@@ -9,3 +9,6 @@ class AuditLog(models.Model):
         managed = False
         default_permissions = ()
         permissions = [("view_audit_log", _("Protokoll aller Änderungen im Backend einsehen"))]
+
+    def __str__(self) -> str:
+        return str(_("Protokoll"))
