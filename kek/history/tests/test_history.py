@@ -1,9 +1,8 @@
 """The public change history: what is recorded, how it reads, and the decided version."""
 
-import xml.etree.ElementTree as ET
-
 import pytest
 from bs4 import BeautifulSoup
+from defusedxml import ElementTree as ET
 
 from kek.history.diff import compare
 from kek.history.models import BaselineSnapshot, ChangeRecord
