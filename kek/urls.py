@@ -14,4 +14,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
 ]
 # German at /, the English interface at /en/ (the concept's content itself stays German).
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("kek.search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

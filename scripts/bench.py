@@ -1,4 +1,4 @@
-"""Server time per page type: median and p99 over many requests, in one process on SQLite.
+"""Server time per page type and search latency: over many requests, in one process.
 
     make bench            (or: python scripts/bench.py [--requests N])
 
@@ -35,7 +35,7 @@ def main() -> None:
     from kek.plan.tests.test_pages import PAGE_TYPES
 
     call_command("migrate", verbosity=0)
-    call_command("import_kek", "--if-empty", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("setup_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
     client = Client()
     print(f"{'Seitentyp':<10} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'SQL':>5}  ({args.requests} Anfragen, SQLite)")
     for name, url in PAGE_TYPES.items():
@@ -52,6 +52,44 @@ def main() -> None:
         times.sort()
         p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
         print(f"{name:<10} {statistics.median(times):8.2f} {p99:8.2f} {times[-1]:8.2f} {query_count:5d}")
+    bench_search(args.requests, connection.vendor)
+
+
+QUERIES = ["Schulen", "Radwege", "Breitband", "Ärzte", "Oepnv", "Tourismus Hamburg", "Landkreis", "Pflege"]
+
+
+def bench_search(requests: int, vendor: str) -> None:
+    """Search through the full view (/suche/) on the concept as it is and on a tenfold copy."""
+    from django.db import transaction
+    from django.test import Client
+
+    from kek.search.indexer import rebuild
+    from kek.search.models import SearchEntry
+
+    client = Client()
+    rebuild()
+
+    def measure(label: str) -> None:
+        times = []
+        for i in range(requests):
+            start = time.perf_counter()
+            assert client.get("/suche/", {"q": QUERIES[i % len(QUERIES)]}).status_code == 200
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        p95 = times[int(len(times) * 0.95)]
+        count = SearchEntry.objects.count()
+        print(f"{label:<22} {statistics.median(times):8.2f} {p95:8.2f}   ({count} Einträge, {vendor})")
+
+    print(f"\n{'Suche':<22} {'p50 ms':>8} {'p95 ms':>8}")
+    measure("KEK 2030")
+    with transaction.atomic():
+        fields = ["kind", "title", "body", "url", "trail", "field_slug", "goal_id", "title_terms", "terms", "order"]
+        originals = list(SearchEntry.objects.values(*fields))
+        SearchEntry.objects.bulk_create(
+            [SearchEntry(**{**row, "title": f"{row['title']} ({copy})"}) for copy in range(1, 10) for row in originals]
+        )
+        measure("zehnfache Kopie")
+        transaction.set_rollback(True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,15 @@
-"""Teilräume: the four sub-regions the concept gives regional focus texts for."""
+"""Where the concept applies: the four Teilräume and the county's Ämter, Städte and Gemeinden."""
 
-from django.http import HttpRequest
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -56,3 +62,132 @@ class SubRegionPage(KekPage):
         context = super().get_context(request, *args, **kwargs)
         context["focus"] = self.regional_focus.filter(field__live=True).select_related("field").order_by("field__path")
         return context
+
+
+class Place(models.Model):
+    """An Amt, an amtsfreie Stadt or Gemeinde, or a Gemeinde within an Amt (content/places.yaml)."""
+
+    class Kind(models.TextChoices):
+        OFFICE = "amt", _("Amt")
+        TOWN = "stadt", _("Stadt")
+        MUNICIPALITY = "gemeinde", _("Gemeinde")
+
+    name = models.CharField(_("Name"), max_length=120)
+    slug = models.SlugField(_("Kurzname"), max_length=120, unique=True)
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
+    ags = models.CharField(_("Amtlicher Gemeindeschlüssel"), max_length=12, blank=True)
+    office = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="members", verbose_name=_("Amt")
+    )
+    # By slug, not key: places load before the concept's pages exist (content/places.yaml).
+    sub_region_slug = models.SlugField(_("Teilraum"), max_length=80, blank=True)
+    latitude = models.DecimalField(_("Breitengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("Längengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Ort")
+        verbose_name_plural = _("Orte")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @cached_property
+    def sub_region(self) -> "SubRegionPage | None":
+        return SubRegionPage.objects.live().filter(slug=self.sub_region_slug).first() if self.sub_region_slug else None
+
+    @property
+    def short_name(self) -> str:
+        """How texts usually name the place: "Boizenburg" for "Boizenburg/Elbe"."""
+        return self.name.split("/")[0].removeprefix("Amt ").strip()
+
+
+class PlaceIndexPage(RoutablePageMixin, KekPage):
+    """ "Orte": every Amt, Stadt and Gemeinde, with a page of its own under /orte/<slug>/."""
+
+    intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
+    in_change_history = False
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["plan.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Übersicht Orte")
+
+    def default_description(self) -> str:
+        return (
+            "Die Ämter, Städte und Gemeinden des Landkreises und welche Projekte und Ideen des Konzepts sie betreffen."
+        )
+
+    @path("")
+    def index(self, request: HttpRequest) -> HttpResponse:
+        places = Place.objects.select_related("office")
+        offices = [p for p in places if p.kind == Place.Kind.OFFICE]
+        members: dict[int, list[Place]] = {}
+        for place in places:
+            if place.office_id:
+                members.setdefault(place.office_id, []).append(place)
+        independent = [p for p in places if p.kind != Place.Kind.OFFICE and not p.office_id]
+        context = {"offices": [(o, members.get(o.pk, [])) for o in offices], "independent": independent}
+        return self.render(request, context_overrides=context)
+
+    @path("karte/", name="map")
+    def map_view(self, request: HttpRequest) -> HttpResponse:
+        """Projects and ideas with a location, on a map and, for everyone, as a list."""
+        tiles = settings.KEK_MAP_TILES
+        context = {"items": map_items(), "tiles": tiles}
+        response = self.render(request, template="places/map.html", context_overrides=context)
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(tiles["url"].replace("{s}", "a")))
+        response._csp_update = {"img-src": [origin]}  # tiles only load after consent
+        return response
+
+    @path("<slug:slug>/")
+    def place(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from kek.plan.models import Project
+
+        place = Place.objects.select_related("office").filter(slug=slug).first()
+        if place is None:
+            raise Http404
+        area = [place.pk, *place.members.values_list("pk", flat=True)]
+        if place.office_id:
+            area.append(place.office_id)
+        projects = (
+            Project.objects.public()
+            .filter(places__in=area)
+            .distinct()
+            .select_related("approach")
+            .order_by("approach__path", "sort_order")
+        )
+        focus = (
+            place.sub_region.regional_focus.select_related("field").order_by("field__path") if place.sub_region else []
+        )
+        context = {"place": place, "projects": projects, "focus": focus, "members": place.members.all()}
+        return self.render(request, template="places/place.html", context_overrides=context)
+
+
+def map_items() -> list[dict]:
+    """Public projects and ideas with coordinates: their own, or those of their first located place."""
+    from kek.plan.models import Project
+
+    items = []
+    for project in Project.objects.public().select_related("approach").prefetch_related("places"):
+        places = list(project.places.all())
+        located = next((p for p in places if p.latitude is not None), None)
+        latitude = project.latitude if project.latitude is not None else (located.latitude if located else None)
+        longitude = project.longitude if project.longitude is not None else (located.longitude if located else None)
+        if latitude is None or longitude is None:
+            continue
+        items.append(
+            {
+                "title": project.title,
+                "kind": project.kind,
+                "kind_label": str(project.get_kind_display()),
+                "url": f"{project.approach.url}#beispiel-{project.pk}",
+                "places": ", ".join(p.name for p in places),
+                "lat": float(latitude),
+                "lon": float(longitude),
+            }
+        )
+    return items

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, max_length=80)]
@@ -30,6 +30,10 @@ class ExampleData(_Strict):
     title: Text
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     description: str = ""
+    themes: list[Slug] = []
+    places: list[Annotated[str, Field(pattern=r"^\d{8}$")]] = []  # official municipality keys (AGS)
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
 
 
 Example = Annotated[ExampleData, BeforeValidator(_title_only)]
@@ -37,6 +41,7 @@ Example = Annotated[ExampleData, BeforeValidator(_title_only)]
 
 class MeasureData(_Strict):
     text: Text
+    themes: list[Slug] = []
     projects: list[Example] = []
     ideas: list[Example] = []
     links: dict[str, str] = {}
@@ -120,6 +125,19 @@ class ConceptData(_Strict):
     cross_cutting_themes: list[ThemeData] = []
     fields: list[FieldData]
     contacts: list[ContactData] = []
+
+    @model_validator(mode="after")
+    def themes_in_concept_order(self) -> "ConceptData":
+        """Theme tags in the order the concept lists its themes, however they were typed."""
+        order = {t.slug: i for i, t in enumerate(self.cross_cutting_themes)}
+        for field in self.fields:
+            for goal in field.goals:
+                for sub_goal in goal.sub_goals:
+                    for approach in sub_goal.approaches:
+                        for measure in approach.measures:
+                            for tagged in [measure, *measure.projects, *measure.ideas]:
+                                tagged.themes.sort(key=lambda slug: order.get(slug, len(order)))
+        return self
 
 
 @dataclass(frozen=True)
@@ -207,6 +225,9 @@ _MESSAGES = {
     "date_type": "Hier wird ein Datum der Form JJJJ-MM-TT erwartet.",
     "date_parsing": "Hier wird ein Datum der Form JJJJ-MM-TT erwartet.",
     "date_from_datetime_parsing": "Hier wird ein Datum der Form JJJJ-MM-TT erwartet.",
+    "float_parsing": "Hier wird eine Zahl erwartet (mit Punkt, z. B. 53.4281).",
+    "less_than_equal": "Diese Zahl ist zu groß.",
+    "greater_than_equal": "Diese Zahl ist zu klein.",
 }
 
 
@@ -218,6 +239,8 @@ def _message(error: dict) -> str:
             return "Der Kurzname (slug) darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten."
         if key == "url":
             return "Der Link muss eine vollständige Webadresse sein, die mit http:// oder https:// beginnt."
+        if key == "places":
+            return "Orte werden mit ihrem achtstelligen Amtlichen Gemeindeschlüssel angegeben, z. B. 13076088."
     template = _MESSAGES.get(error["type"], "Ungültiger Wert: {msg}.")
     return template.format(key=key, msg=error.get("msg", ""))
 
@@ -260,6 +283,7 @@ def _check_consistency(data: ConceptData, lines: dict[tuple, int]) -> list[Probl
             )
     paths = page_paths(data)
     regions = {r.slug for r in data.sub_regions}
+    themes = {t.slug for t in data.cross_cutting_themes}
     for f, field in enumerate(data.fields):
         fpath = ("fields", f)
         for key in field.regional_focus:
@@ -280,6 +304,17 @@ def _check_consistency(data: ConceptData, lines: dict[tuple, int]) -> list[Probl
                 for a, approach in enumerate(sub_goal.approaches):
                     for m, measure in enumerate(approach.measures):
                         mpath = (*spath, "approaches", a, "measures", m)
+                        tagged = [(("themes",), measure.themes)] + [
+                            ((key, e, "themes"), example.themes)
+                            for key in ("projects", "ideas")
+                            for e, example in enumerate(getattr(measure, key))
+                        ]
+                        for where, slugs in tagged:
+                            for slug in slugs:
+                                if slug not in themes:
+                                    problems.append(
+                                        Problem(lines.get((*mpath, *where)), f"Unbekanntes Querschnittsthema „{slug}“.")
+                                    )
                         for phrase, target in measure.links.items():
                             line = lines.get((*mpath, "links", phrase))
                             if phrase not in measure.text:

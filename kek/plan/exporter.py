@@ -49,21 +49,27 @@ def export_concept() -> ConceptData:
     home = HomePage.objects.get()
     link_targets = {p.pk: _path_below(home, p) for p in Page.objects.descendant_of(home).only("pk", "url_path")}
     examples: dict[int, list[Project]] = {}
-    for project in Project.objects.public().order_by("sort_order", "pk"):
+    for project in Project.objects.public().prefetch_related("themes", "places").order_by("sort_order", "pk"):
         examples.setdefault(project.measure_id, []).append(project)
 
-    def example(project: Project) -> str | dict:
-        if not project.url and not project.description:
-            return project.title
-        return {
-            k: v
-            for k, v in {"title": project.title, "url": project.url, "description": project.description}.items()
-            if v
+    def example(project: Project) -> dict:
+        values = {
+            "title": project.title,
+            "url": project.url,
+            "description": project.description,
+            "themes": [t.slug for t in project.themes.all()],
+            "places": [p.ags for p in project.places.all()],
+            "latitude": float(project.latitude) if project.latitude is not None else None,
+            "longitude": float(project.longitude) if project.longitude is not None else None,
         }
+        return {key: value for key, value in values.items() if value not in ("", [], None)}
 
     def measure(m) -> dict:
         links = {unescape(phrase): link_targets[int(pk)] for pk, phrase in _LINK.findall(m.text)}
         entry: dict = {"text": inline_text(m.text)}
+        themes = [t.slug for t in m.themes.all()]
+        if themes:
+            entry["themes"] = themes
         for key, kind in (("projects", Project.Kind.RUNNING), ("ideas", Project.Kind.IDEA)):
             items = [example(p) for p in examples.get(m.pk, []) if p.kind == kind]
             if items:
@@ -73,7 +79,8 @@ def export_concept() -> ConceptData:
         return entry
 
     def approach(page: ApproachPage) -> dict:
-        return {"slug": page.slug, "title": page.title, "measures": [measure(m) for m in page.measures.all()]}
+        measures = page.measures.prefetch_related("themes")
+        return {"slug": page.slug, "title": page.title, "measures": [measure(m) for m in measures]}
 
     def sub_goal(page: SubGoalPage) -> dict:
         entry = {"slug": page.slug, "title": page.title}

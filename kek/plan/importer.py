@@ -6,6 +6,7 @@ by their slug path, measures and examples by their position, so editors' URLs st
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,10 +17,10 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from kek.history.baseline import take_snapshot
-from kek.places.models import SubRegionIndexPage, SubRegionPage
+from kek.places.models import Place, SubRegionIndexPage, SubRegionPage
 
 from . import content_file
-from .content_file import ConceptData, markdown_inline
+from .content_file import ConceptData, ContentFileError, Problem, markdown_inline
 from .models import (
     AboutPage,
     ApproachPage,
@@ -62,6 +63,15 @@ class ImportResult:
             f"Seiten: {self.created} neu, {self.updated} geändert, {self.unchanged} unverändert; "
             f"Projekte und Ideen geschrieben: {self.examples_written}."
         )
+
+
+def _value(obj, name: str):
+    value = getattr(obj, name)
+    return sorted(o.pk for o in value.all()) if hasattr(value, "all") else value
+
+
+def _matches(obj, row: dict) -> bool:
+    return all(_value(obj, k) == (sorted(o.pk for o in v) if isinstance(v, list) else v) for k, v in row.items())
 
 
 def paragraphs(text: str) -> str:
@@ -113,10 +123,12 @@ class _Tree:
                 self.dirty[page.pk] = page
 
     def children(self, page: Page, relation: str, model: type, rows: list[dict]) -> None:
-        """Make an inline child list equal `rows`, updating in place to keep primary keys."""
+        """Make an inline child list equal `rows`, updating in place to keep primary keys.
+
+        List values are many-to-many relations, given and compared as lists of related objects.
+        """
         existing = list(getattr(page, relation).all())
-        keys = list(rows[0]) if rows else []
-        if [{k: getattr(obj, k) for k in keys} for obj in existing] == rows and len(existing) == len(rows):
+        if len(existing) == len(rows) and all(_matches(obj, row) for obj, row in zip(existing, rows, strict=True)):
             return
         objects = []
         for i, row in enumerate(rows):
@@ -140,6 +152,7 @@ class _Tree:
 @transaction.atomic
 def import_concept(data: ConceptData) -> ImportResult:
     result = ImportResult()
+    places = _places_by_key(data)  # before any write: unknown places stop the import
     tree = _Tree(result)
     meta = data.concept
     home = _home(tree, data)
@@ -201,13 +214,17 @@ def import_concept(data: ConceptData) -> ImportResult:
             if r.slug in f.regional_focus
         ]
         tree.children(field_page, "regional_focus", RegionalFocus, rows)
+    themes = {t.slug: t for t in CrossCuttingThemePage.objects.all()}
     for a, approach_page in approaches:
-        rows = [{"text": measure_html(m.text, m.links, page_ids)} for m in a.measures]
+        rows = [
+            {"text": measure_html(m.text, m.links, page_ids), "themes": [themes[t] for t in m.themes]}
+            for m in a.measures
+        ]
         tree.children(approach_page, "measures", Measure, rows)
     tree.publish()
 
     for a, approach_page in approaches:
-        _sync_examples(a, approach_page, result)
+        _sync_examples(a, approach_page, result, themes, places)
     _ensure_site(home)
     if home.baseline_at is None:
         # The first import is the decided version; what is published later counts as a change.
@@ -253,7 +270,29 @@ def _home(tree: _Tree, data: ConceptData) -> HomePage:
     return home
 
 
-def _sync_examples(approach, page: ApproachPage, result: ImportResult) -> None:
+def _approaches(data: ConceptData) -> list:
+    return [a for f in data.fields for g in f.goals for s in g.sub_goals for a in s.approaches]
+
+
+def _places_by_key(data: ConceptData) -> dict:
+    """The places the examples name, by AGS; they must have been loaded (import_places) first."""
+    examples = [e for a in _approaches(data) for m in a.measures for e in m.projects + m.ideas]
+    keys = {key for example in examples for key in example.places}
+    found = {p.ags: p for p in Place.objects.filter(ags__in=keys)}
+    missing = sorted(keys - set(found))
+    if missing:
+        problems = [
+            Problem(
+                None,
+                f"Unbekannter Ort mit dem Gemeindeschlüssel {key}; bitte zuerst die Orte laden (manage.py import_places).",
+            )
+            for key in missing
+        ]
+        raise ContentFileError(problems)
+    return found
+
+
+def _sync_examples(approach, page: ApproachPage, result: ImportResult, themes: dict, places: dict) -> None:
     measure_ids = list(Measure.objects.filter(approach=page).order_by("sort_order").values_list("pk", flat=True))
     wanted = []
     for index, m in enumerate(approach.measures):
@@ -268,12 +307,16 @@ def _sync_examples(approach, page: ApproachPage, result: ImportResult) -> None:
                         "measure_id": measure_ids[index],
                         "sort_order": len(wanted),
                         "live": True,
+                        "latitude": _decimal(item.latitude),
+                        "longitude": _decimal(item.longitude),
+                        "themes": [themes[t] for t in item.themes],
+                        "places": [places[key] for key in item.places],
                     }
                 )
     existing = list(Project.objects.filter(approach=page).order_by("sort_order", "pk"))
     for i, values in enumerate(wanted):
         project = existing[i] if i < len(existing) else Project(approach=page)
-        if project.pk and all(getattr(project, k) == v for k, v in values.items()):
+        if project.pk and _matches(project, values):
             continue
         for name, value in values.items():
             setattr(project, name, value)
@@ -282,6 +325,10 @@ def _sync_examples(approach, page: ApproachPage, result: ImportResult) -> None:
         result.examples_written += 1
     for surplus in existing[len(wanted) :]:
         surplus.delete()
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.00001"))
 
 
 def _ensure_site(home: HomePage) -> None:

@@ -1,11 +1,12 @@
 """Admin: projects and ideas as snippets; a searchable chooser for measures."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, PageChooserPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.permissions import policy_registry
@@ -55,7 +56,10 @@ class ProjectViewSet(SnippetViewSet):
         PageChooserPanel("approach", page_type="plan.ApproachPage"),
         FieldPanel("measure", widget=measure_chooser_viewset.widget_class),
         FieldPanel("responsible_unit"),
-        FieldPanel("sub_regions"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sub_regions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("places"),
+        MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Lage auf der Karte (optional)")),
         FieldPanel("sort_order"),
         FieldPanel("change_note"),
         PublishingPanel(),

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "kek.legal",
     "kek.editorial",
     "kek.history",
+    "kek.search",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -131,6 +132,13 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kek-portal@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# Map tiles: loaded only after the visitor agrees (their address goes to the tile server).
+KEK_MAP_TILES = {
+    "url": os.environ.get("KEK_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    "attribution": os.environ.get("KEK_MAP_TILE_ATTRIBUTION", "© OpenStreetMap-Mitwirkende"),
+    "provider": os.environ.get("KEK_MAP_TILE_PROVIDER", "OpenStreetMap"),
+}
 
 # Maintenance mode: KEK_MAINTENANCE=1 shows visitors a 503 page (the admin stays reachable).
 KEK_MAINTENANCE = os.environ.get("KEK_MAINTENANCE") == "1"

@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client, override_settings
 from django.urls import path
 
+from kek import urls as site_urls
+
 pytestmark = pytest.mark.django_db
 
 
@@ -16,7 +18,7 @@ def broken(request):
     raise RuntimeError("Absichtlicher Fehler für den Test")
 
 
-urlpatterns = [path("verboten/", forbidden), path("kaputt/", broken)]
+urlpatterns = [path("verboten/", forbidden), path("kaputt/", broken), *site_urls.urlpatterns]
 
 
 @override_settings(ROOT_URLCONF=__name__)

@@ -1,5 +1,6 @@
 """Measures (the bullets of a Handlungsansatz) and their examples: running projects and ideas."""
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,13 +25,16 @@ from kek.core.change_note import ChangeNoteModelForm, change_note_field
 from kek.core.richtext import INLINE_FEATURES
 
 
-class Measure(index.Indexed, Orderable):
+class Measure(index.Indexed, Orderable, ClusterableModel):
     """A Maßnahme. Edited inline on its approach page, so it shares the page's revisions."""
 
     approach = ParentalKey("plan.ApproachPage", on_delete=models.CASCADE, related_name="measures")
     text = RichTextField(_("Maßnahme"), features=INLINE_FEATURES)
+    themes = ParentalManyToManyField(
+        "plan.CrossCuttingThemePage", blank=True, related_name="measures", verbose_name=_("Querschnittsthemen")
+    )
 
-    panels = [FieldPanel("text")]
+    panels = [FieldPanel("text"), FieldPanel("themes", widget=forms.CheckboxSelectMultiple)]
     search_fields = [
         index.SearchField("text"),
         index.AutocompleteField("text"),
@@ -98,6 +102,12 @@ class Project(
     sub_regions = ParentalManyToManyField(
         "places.SubRegionPage", blank=True, related_name="projects", verbose_name=_("Teilräume")
     )
+    themes = ParentalManyToManyField(
+        "plan.CrossCuttingThemePage", blank=True, related_name="projects", verbose_name=_("Querschnittsthemen")
+    )
+    places = ParentalManyToManyField("places.Place", blank=True, related_name="projects", verbose_name=_("Orte"))
+    latitude = models.DecimalField(_("Breitengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("Längengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="project")
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",

@@ -427,6 +427,26 @@ class CrossCuttingThemePage(KekPage):
     def change_sections(self) -> dict[str, list[str]]:
         return {**super().change_sections(), str(_("Text")): paragraph_texts(self.text)}
 
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        """Everything tagged with this theme, grouped by field of action (in the concept's order)."""
+        from .measures import Measure, Project
+
+        context = super().get_context(request, *args, **kwargs)
+        fields = list(FieldOfActionPage.objects.live().only("id", "title", "url_path", "path"))
+        groups = {f.path: {"field": f, "measures": [], "examples": []} for f in fields}
+        approaches = ApproachPage.objects.live()
+        measures = Measure.objects.filter(themes=self, approach__in=approaches).select_related("approach")
+        for measure in measures.order_by("approach__path", "sort_order"):
+            groups[measure.approach.path[: self.steplen * 3]]["measures"].append(measure)
+        examples = Project.objects.public().filter(themes=self, approach__in=approaches).select_related("approach")
+        for example in examples.order_by("approach__path", "sort_order"):
+            groups[example.approach.path[: self.steplen * 3]]["examples"].append(example)
+        for group in groups.values():
+            for measure, html in zip(group["measures"], render_many([m.text for m in group["measures"]]), strict=True):
+                measure.html = html
+        context["tagged"] = [g for g in groups.values() if g["measures"] or g["examples"]]
+        return context
+
     def sequence_scope(self, ancestors: list[Page]) -> Page | None:
         return ancestors[-1] if ancestors else None
 

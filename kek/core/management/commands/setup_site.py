@@ -1,6 +1,6 @@
 """manage.py setup_site: make a migrated database a working portal, without touching content.
 
-Loads the concept if there is none yet, then creates whatever service pages and editor groups
+Loads the places and, if there is none yet, the concept; then creates whatever service pages and editor groups
 are missing. Safe to run on every start.
 """
 
@@ -10,14 +10,16 @@ from django.core.management.base import BaseCommand
 from kek.editorial.services import ensure_field_groups
 from kek.history.services import ensure_page as ensure_change_log
 from kek.legal.services import ensure_pages as ensure_legal_pages
+from kek.places.services import ensure_page as ensure_place_index
 
 
 class Command(BaseCommand):
     help = "Richtet das Portal ein: Konzept laden (falls leer), Pflichtseiten und Fachdienst-Gruppen anlegen."
 
     def handle(self, *args, **options):
+        call_command("import_places", stdout=self.stdout)
         call_command("import_kek", if_empty=True, stdout=self.stdout)
         created = [p.title for p in ensure_legal_pages()]
-        created += [page.title for page in [ensure_change_log()] if page]
+        created += [page.title for page in [ensure_change_log(), ensure_place_index()] if page]
         created += [g.name for g in ensure_field_groups()]
         self.stdout.write(f"Neu angelegt: {', '.join(created) or 'nichts'}.")

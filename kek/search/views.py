@@ -1,0 +1,72 @@
+"""The search page (/suche/) and suggestions for the search field."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from kek.places.models import SubRegionPage
+from kek.plan.models import CrossCuttingThemePage, FieldOfActionPage, StrategicGoalPage
+
+from . import text
+from .models import SearchEntry
+from .query import FACETS, highlight, search
+
+PER_PAGE = 20
+
+
+def _facet_options(counts: dict[str, dict[str, int]]) -> list[dict]:
+    """Facet names and values in the concept's order, with counts; values without hits left out."""
+    labels = {
+        "art": [(k, str(label)) for k, label in SearchEntry.Kind.choices],
+        "feld": [(p.slug, p.title) for p in FieldOfActionPage.objects.live().only("slug", "title")],
+        "ziel": [(str(p.pk), p.title) for p in StrategicGoalPage.objects.live().only("pk", "title")],
+        "thema": [(p.slug, p.title) for p in CrossCuttingThemePage.objects.live().only("slug", "title")],
+        "teilraum": [(p.slug, p.title) for p in SubRegionPage.objects.live().only("slug", "title")],
+    }
+    names = {
+        "art": "Art",
+        "feld": "Handlungsfeld",
+        "ziel": "Strategisches Ziel",
+        "thema": "Querschnittsthema",
+        "teilraum": "Teilraum",
+    }
+    return [
+        {
+            "key": key,
+            "name": names[key],
+            "values": [(value, label, counts[key][value]) for value, label in labels[key] if counts[key].get(value)],
+        }
+        for key in FACETS
+    ]
+
+
+@require_GET
+def results(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    filters = {key: request.GET.get(key, "")[:100] for key in FACETS}
+    result = search(query, filters)
+    page = Paginator(result.hits, PER_PAGE).get_page(request.GET.get("seite"))
+    for hit in page:
+        hit.snippet = highlight(hit.entry, result.stems)
+    context = {
+        "query": query,
+        "result": result,
+        "page_obj": page,
+        "filters": {k: v for k, v in filters.items() if v},
+        "facets": _facet_options(result.counts) if result.stems else [],
+        "too_short": bool(query) and not result.stems,
+    }
+    status = 200
+    return render(request, "search/results.html", context, status=status)
+
+
+@require_GET
+def suggestions(request: HttpRequest) -> JsonResponse:
+    """Titles that start like what is being typed: an enhancement for the search field."""
+    words = text.words(request.GET.get("q", "")[:100])
+    if not words or len(words[-1]) < 3:
+        return JsonResponse({"suggestions": []})
+    stem = text.stem(words[-1])
+    titles = SearchEntry.objects.filter(title_terms__contains=" " + stem).exclude(kind=SearchEntry.Kind.MEASURE)
+    return JsonResponse({"suggestions": list(titles.values_list("title", flat=True)[:8])})
