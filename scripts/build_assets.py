@@ -58,7 +58,7 @@ def build() -> None:
     # Leaflet for the map, served by us like everything else (no CDN).
     shutil.rmtree(LEAFLET_OUT, ignore_errors=True)
     LEAFLET_OUT.mkdir(parents=True)
-    for name in ("leaflet.js", "leaflet.css", "images"):
+    for name in ("leaflet.js", "leaflet.js.map", "leaflet.css", "images"):
         source = LEAFLET / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, LEAFLET_OUT / name)
     shutil.copy(ROOT / "node_modules" / "leaflet" / "LICENSE", LEAFLET_OUT / "LICENSE")

@@ -23,7 +23,7 @@ def _pattern() -> tuple[re.Pattern | None, dict[str, str]]:
     urls: dict[str, str] = {}
     if index is not None:
         for place in Place.objects.exclude(kind=Place.Kind.OFFICE).only("name", "slug"):
-            for name in {place.name, place.short_name}:
+            for name in place.names:
                 if len(name) >= 4:
                     urls.setdefault(name, f"{index.url}{place.slug}/")
     names = sorted(urls, key=len, reverse=True)

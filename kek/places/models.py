@@ -1,5 +1,6 @@
 """Where the concept applies: the four Teilräume and the county's Ämter, Städte and Gemeinden."""
 
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -97,9 +98,11 @@ class Place(models.Model):
         return SubRegionPage.objects.live().filter(slug=self.sub_region_slug).first() if self.sub_region_slug else None
 
     @property
-    def short_name(self) -> str:
-        """How texts usually name the place: "Boizenburg" for "Boizenburg/Elbe"."""
-        return self.name.split("/")[0].removeprefix("Amt ").strip()
+    def names(self) -> set[str]:
+        """How texts name the place: also "Boizenburg" for "Boizenburg/Elbe", "Zarrentin" for
+        "Zarrentin am Schaalsee"."""
+        short = re.split(r"/| am | an der ", self.name.removeprefix("Amt "))[0].strip()
+        return {self.name, short}
 
 
 class PlaceIndexPage(RoutablePageMixin, KekPage):

@@ -13,6 +13,14 @@ PAGES = {
     "not_found": "/gibt-es-nicht/",
     "en_start": "/en/",
     "en_approach": "/en" + PAGE_TYPES["approach"],
+    "search": "/suche/?q=Breitband",
+    "search_filtered": "/suche/?q=Schule&feld=lebenswerte-orte",
+    "search_none": "/suche/?q=Raumschiffhafen",
+    "places": "/orte/",
+    "place": "/orte/parchim/",
+    "map": "/orte/karte/",
+    "changes": "/aenderungen/",
+    "decided_version": "/aenderungen/beschluss-2017/",
 }
 
 
@@ -53,7 +61,7 @@ def test_keyboard_user_can_skip_to_content(page, site_url):
 def test_form_errors_are_accessible_and_focused(page, site_url, run_axe):
     page.goto(site_url + "/barrierefreiheit/")
     page.fill("#id_name", "Kim Muster")
-    page.click("button[type=submit]")
+    page.click(".kek-form button[type=submit]")
     assert page.evaluate("document.activeElement.id") == "fehler"
     assert page.input_value("#id_name") == "Kim Muster"
     assert run_axe(page) == []

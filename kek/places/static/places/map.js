@@ -6,39 +6,60 @@
   var data = document.getElementById("karten-daten");
   if (!canvas || !data || typeof window.L === "undefined") { return; }
   var items = JSON.parse(data.textContent);
-  var wrapper = canvas.closest(".kek-map");
-  wrapper.hidden = false;
+  canvas.closest(".kek-map").hidden = false;
 
-  var map = L.map(canvas, { keyboard: true, scrollWheelZoom: false, attributionControl: true });
-  var markers = items.map(function (item) {
-    var icon = L.divIcon({ className: "kek-map-marker kek-map-marker--" + item.kind, iconSize: [18, 18] });
-    var marker = L.marker([item.lat, item.lon], { icon: icon, title: item.title, keyboard: true, alt: item.title });
-    var link = document.createElement("a");
-    link.href = item.url;
-    link.textContent = item.title;
-    var popup = document.createElement("div");
-    popup.appendChild(link);
-    var meta = document.createElement("p");
-    meta.textContent = item.kind_label + (item.places ? " – " + item.places : "");
-    popup.appendChild(meta);
-    marker.bindPopup(popup);
-    marker.addTo(map);
-    var element = marker.getElement();
-    if (element) { element.setAttribute("aria-label", item.kind_label + ": " + item.title); }
+  var SIZE = 26;      // marker diameter, above the 24 px minimum target size
+  var SPACING = 34;   // closer markers are merged into one, so targets never overlap
+  var map = L.map(canvas, { keyboard: true, scrollWheelZoom: false });
+  var layer = L.layerGroup().addTo(map);
+
+  function markerFor(group) {
+    var kinds = group.map(function (item) { return item.kind; });
+    var kind = kinds.every(function (k) { return k === kinds[0]; }) ? kinds[0] : "mixed";
+    var label = group.length === 1
+      ? group[0].kind_label + ": " + group[0].title
+      : group.length + " " + canvas.dataset.manyLabel;
+    var lat = group.reduce(function (sum, item) { return sum + item.lat; }, 0) / group.length;
+    var lon = group.reduce(function (sum, item) { return sum + item.lon; }, 0) / group.length;
+    var icon = L.divIcon({ className: "kek-map-marker kek-map-marker--" + kind, iconSize: [SIZE, SIZE] });
+    var marker = L.marker([lat, lon], { icon: icon, title: label, keyboard: true });
+    var list = document.createElement("ul");
+    group.forEach(function (item) {
+      var entry = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = item.url;
+      link.textContent = item.title;
+      entry.appendChild(link);
+      entry.appendChild(document.createTextNode(" (" + item.kind_label + (item.places ? ", " + item.places : "") + ")"));
+      list.appendChild(entry);
+    });
+    marker.bindPopup(list);
+    marker.on("add", function () { marker.getElement().setAttribute("aria-label", label); });
     return marker;
-  });
-  if (markers.length) {
-    map.fitBounds(L.featureGroup(markers).getBounds().pad(0.2));
+  }
+
+  function draw() {
+    layer.clearLayers();
+    var groups = [];
+    items.forEach(function (item) {
+      var point = map.latLngToLayerPoint([item.lat, item.lon]);
+      var near = groups.find(function (group) { return group.point.distanceTo(point) < SPACING; });
+      if (near) { near.items.push(item); } else { groups.push({ point: point, items: [item] }); }
+    });
+    groups.forEach(function (group) { layer.addLayer(markerFor(group.items)); });
+  }
+
+  if (items.length) {
+    map.fitBounds(L.latLngBounds(items.map(function (item) { return [item.lat, item.lon]; })).pad(0.2));
   } else {
     map.setView([53.45, 11.6], 9); // the county
   }
+  draw();
+  map.on("zoomend", draw);
   canvas.setAttribute("aria-description", canvas.dataset.markerHint);
 
-  var consent = document.getElementById("karten-einwilligung");
-  var button = document.getElementById("karten-hintergrund");
-  function loadTiles() {
+  document.getElementById("karten-hintergrund").addEventListener("click", function () {
     L.tileLayer(canvas.dataset.tilesUrl, { attribution: canvas.dataset.tilesAttribution, maxZoom: 18 }).addTo(map);
-    consent.hidden = true;
-  }
-  button.addEventListener("click", loadTiles);
+    document.getElementById("karten-einwilligung").hidden = true;
+  });
 })();
