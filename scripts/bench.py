@@ -37,7 +37,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("setup_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
     client = Client()
-    print(f"{'Seitentyp':<10} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'SQL':>5}  ({args.requests} Anfragen, SQLite)")
+    print(
+        f"{'Seitentyp':<10} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'SQL':>5}  ({args.requests} Anfragen, {connection.vendor})"
+    )
     for name, url in PAGE_TYPES.items():
         client.get(url)
         with CaptureQueriesContext(connection) as captured:

@@ -7,6 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from .models import Place, PlaceIndexPage
 
@@ -16,7 +17,8 @@ LIFETIME = 600  # seconds; other server processes pick up changed places within 
 
 
 def _pattern() -> tuple[re.Pattern | None, dict[str, str]]:
-    cached = _CACHE.get("pattern")
+    key = f"pattern-{get_language()}"  # page URLs carry the interface language (/en/...)
+    cached = _CACHE.get(key)
     if cached and cached[2] > time.monotonic():
         return cached[0], cached[1]
     index = PlaceIndexPage.objects.live().only("url_path").first()
@@ -28,7 +30,7 @@ def _pattern() -> tuple[re.Pattern | None, dict[str, str]]:
                     urls.setdefault(name, f"{index.url}{place.slug}/")
     names = sorted(urls, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
-    _CACHE["pattern"] = (pattern, urls, time.monotonic() + LIFETIME)
+    _CACHE[key] = (pattern, urls, time.monotonic() + LIFETIME)
     return pattern, urls
 
 

@@ -128,7 +128,7 @@ class ConceptData(_Strict):
 
     @model_validator(mode="after")
     def themes_in_concept_order(self) -> "ConceptData":
-        """Theme tags in the order the concept lists its themes, however they were typed."""
+        """Theme tags in the order the concept lists its themes, places by their key, however typed."""
         order = {t.slug: i for i, t in enumerate(self.cross_cutting_themes)}
         for field in self.fields:
             for goal in field.goals:
@@ -137,6 +137,8 @@ class ConceptData(_Strict):
                         for measure in approach.measures:
                             for tagged in [measure, *measure.projects, *measure.ideas]:
                                 tagged.themes.sort(key=lambda slug: order.get(slug, len(order)))
+                            for example in [*measure.projects, *measure.ideas]:
+                                example.places.sort()
         return self
 
 

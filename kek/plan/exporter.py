@@ -58,7 +58,7 @@ def export_concept() -> ConceptData:
             "url": project.url,
             "description": project.description,
             "themes": [t.slug for t in project.themes.all()],
-            "places": [p.ags for p in project.places.all()],
+            "places": sorted(p.ags for p in project.places.all()),
             "latitude": float(project.latitude) if project.latitude is not None else None,
             "longitude": float(project.longitude) if project.longitude is not None else None,
         }

@@ -7,7 +7,7 @@ from html import unescape
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Q
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -125,6 +125,21 @@ class HomePage(KekPage):
 
     def default_description(self) -> str:
         return f"{self.title}: Handlungsfelder, Ziele, Handlungsansätze, Maßnahmen, laufende Projekte und Projektideen."
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        """Find the page for a URL with two queries instead of two per URL level.
+
+        Wagtail walks the tree one level at a time; here the deepest page whose URL path starts
+        the requested path is looked up at once, and that page routes the rest (routable pages
+        such as /orte/<ort>/ handle their own sub-paths).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(len(path_components), 0, -1)]
+        page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
+        if page is None:
+            raise Http404
+        return page.specific.route(request, path_components[page.depth - self.depth :])
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
