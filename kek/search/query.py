@@ -1,9 +1,13 @@
 """Search the index: match stems, rank, narrow by facets, count facet values."""
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Length, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -17,40 +21,60 @@ FACETS = ("art", "feld", "ziel", "thema", "teilraum")  # URL parameters, German 
 class Hit:
     entry: SearchEntry
     score: float
-    snippet: SafeString
+    snippet: SafeString = mark_safe("")
+
+
+class Row(NamedTuple):
+    """What ranking and facets need; whole entries are loaded only for the page shown. The long
+    text is not fetched: the database counts each stem's occurrences in it (`occurrences`)."""
+
+    pk: int
+    kind: str
+    field_slug: str
+    goal_id: int | None
+    order: int
+    title_terms: str
+    length: int
+    occurrences: tuple[int, ...]
 
 
 @dataclass
 class Result:
     query: str
     stems: list[str]
-    hits: list[Hit] = field(default_factory=list)
-    total: int = 0
+    ranked: list[tuple[int, float]] = field(default_factory=list)  # (entry id, score), best first
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.ranked)
+
+    def hits_for(self, ranked: list[tuple[int, float]]) -> list[Hit]:
+        entries = SearchEntry.objects.in_bulk([pk for pk, _score in ranked])
+        return [Hit(entries[pk], score) for pk, score in ranked]
+
+    @cached_property
+    def hits(self) -> list[Hit]:
+        return self.hits_for(self.ranked)
 
 
 def _condition(stem: str) -> Q:
     return Q(terms__contains=stem) if len(stem) >= text.MIN_INFIX else Q(terms__contains=" " + stem)
 
 
-def _score(entry: SearchEntry, stems: list[str]) -> float:
+def _score(row: Row, stems: list[str]) -> float:
     """Title matches count most, whole-word matches more than parts of words; long texts are
-    not favoured just for being long. str.count keeps this fast for thousands of entries."""
+    not favoured just for being long."""
     score = 0.0
-    for s in stems:
-        score += 4 * entry.title_terms.count(f" {s} ") + 2 * entry.title_terms.count(s)
-        score += entry.terms.count(s) / (1 + len(entry.terms) / 400)
+    for s, occurrences in zip(stems, row.occurrences, strict=True):
+        score += 4 * row.title_terms.count(f" {s} ") + 2 * row.title_terms.count(s)
+        score += occurrences / (1 + row.length / 400)
     return score
 
 
-def _facet_values(entry: SearchEntry, themes: dict, regions: dict) -> dict[str, set[str]]:
-    return {
-        "art": {entry.kind},
-        "feld": {entry.field_slug} if entry.field_slug else set(),
-        "ziel": {str(entry.goal_id)} if entry.goal_id else set(),
-        "thema": themes.get(entry.pk, set()),
-        "teilraum": regions.get(entry.pk, set()),
-    }
+def _occurrences(stem: str):
+    """How often `stem` occurs in the entry's text, counted by the database (same on all)."""
+    return (Length("terms") - Length(Replace("terms", Value(stem), Value("")))) / len(stem)
 
 
 def search(query: str, filters: dict[str, str]) -> Result:
@@ -61,35 +85,46 @@ def search(query: str, filters: dict[str, str]) -> Result:
     matched = SearchEntry.objects.all()
     for s in stems:
         matched = matched.filter(_condition(s))
-    entries = list(matched)
+    counted = matched.annotate(
+        length=Length("terms"), **{f"occurrences_{i}": _occurrences(s) for i, s in enumerate(stems)}
+    )
+    columns = ["pk", "kind", "field_slug", "goal_id", "order", "title_terms", "length"]
+    rows = [
+        Row(*values[:7], occurrences=tuple(values[7:]))
+        for values in counted.values_list(*columns, *(f"occurrences_{i}" for i in range(len(stems))))
+    ]
+    # All tags at once: a few hundred rows, cheaper than matching the text a second time.
     themes: dict[int, set[str]] = {}
-    for entry_id, slug in SearchEntry.themes.through.objects.filter(searchentry__in=matched).values_list(
+    for entry_id, slug in SearchEntry.themes.through.objects.values_list(
         "searchentry_id", "crosscuttingthemepage__slug"
     ):
         themes.setdefault(entry_id, set()).add(slug)
     regions: dict[int, set[str]] = {}
-    for entry_id, slug in SearchEntry.sub_regions.through.objects.filter(searchentry__in=matched).values_list(
-        "searchentry_id", "subregionpage__slug"
-    ):
+    for entry_id, slug in SearchEntry.sub_regions.through.objects.values_list("searchentry_id", "subregionpage__slug"):
         regions.setdefault(entry_id, set()).add(slug)
-    values = {e.pk: _facet_values(e, themes, regions) for e in entries}
+    value_of = {
+        "art": lambda row: (row.kind,),
+        "feld": lambda row: (row.field_slug,) if row.field_slug else (),
+        "ziel": lambda row: (str(row.goal_id),) if row.goal_id else (),
+        "thema": lambda row: themes.get(row.pk, ()),
+        "teilraum": lambda row: regions.get(row.pk, ()),
+    }
     active = {k: v for k, v in filters.items() if k in FACETS and v}
+    fits = {k: [v in value_of[k](row) for row in rows] for k, v in active.items()}
 
-    def passes(entry: SearchEntry, skip: str | None = None) -> bool:
-        return all(v in values[entry.pk][k] for k, v in active.items() if k != skip)
+    def passes(i: int, skip: str | None = None) -> bool:
+        return all(fit[i] for k, fit in fits.items() if k != skip)
 
     # Each facet counts what the other active filters leave, so choosing stays possible.
     for facet in FACETS:
-        counts: dict[str, int] = {}
-        for entry in entries:
-            if passes(entry, skip=facet):
-                for value in values[entry.pk][facet]:
-                    counts[value] = counts.get(value, 0) + 1
-        result.counts[facet] = counts
-    kept = [e for e in entries if passes(e)]
-    ranked = sorted(kept, key=lambda e: (-_score(e, stems), e.order))
-    result.total = len(ranked)
-    result.hits = [Hit(e, _score(e, stems), mark_safe("")) for e in ranked]
+        get = value_of[facet]
+        others = [fit for k, fit in fits.items() if k != facet]
+        result.counts[facet] = dict(
+            Counter(value for i, row in enumerate(rows) if all(f[i] for f in others) for value in get(row))
+        )
+    scored = [(row, _score(row, stems)) for i, row in enumerate(rows) if passes(i)]
+    scored.sort(key=lambda pair: (-pair[1], pair[0].order))
+    result.ranked = [(row.pk, score) for row, score in scored]
     return result
 
 
@@ -108,22 +143,22 @@ def _is_hit(word: str, stems: list[str]) -> bool:
 def highlight(entry: SearchEntry, stems: list[str], width: int = 200) -> SafeString:
     """The entry's text around its first match, matches in <mark>; everything else escaped."""
     parts = _TOKEN.split(entry.body)  # odd positions are words
-    hits = [i % 2 == 1 and _is_hit(part, stems) for i, part in enumerate(parts)]
-    if not any(hits):
+    first = next((i for i in range(1, len(parts), 2) if _is_hit(parts[i], stems)), None)
+    if first is None:
         parts = _TOKEN.split(entry.title)
-        hits = [i % 2 == 1 and _is_hit(part, stems) for i, part in enumerate(parts)]
+        first = 0
     offsets, position = [], 0
     for part in parts:
         offsets.append(position)
         position += len(part)
-    first = next((offsets[i] for i, hit in enumerate(hits) if hit), 0)
-    start = max(0, first - width // 3)
+    start = max(0, offsets[first] - width // 3) if parts else 0
     end = start + width
-    out = [
-        f"<mark>{escape(part)}</mark>" if hit else escape(part)
-        for part, hit, offset in zip(parts, hits, offsets, strict=True)
-        if offset + len(part) > start and offset < end
-    ]
+    out = []
+    for i, (part, offset) in enumerate(zip(parts, offsets, strict=True)):
+        if offset + len(part) <= start or offset >= end:
+            continue
+        hit = i % 2 == 1 and _is_hit(part, stems)
+        out.append(f"<mark>{escape(part)}</mark>" if hit else escape(part))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < position else ""
     return mark_safe(prefix + "".join(out).strip() + suffix)  # noqa: S308 - every part escaped

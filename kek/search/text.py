@@ -10,6 +10,7 @@ so scanning it stays well inside the latency budget (see `make bench`).
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -131,6 +132,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case, ß as ss, accents off; umlauts stay for the stemmer (it knows ä and ae)."""
     text = text.lower().replace("ß", "ss")
@@ -143,7 +145,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
+    """Snowball is pure Python; the concept's vocabulary is small, so stems are remembered."""
     return _STEMMER.stemWord(word)
 
 

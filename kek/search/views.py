@@ -46,8 +46,9 @@ def results(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     filters = {key: request.GET.get(key, "")[:100] for key in FACETS}
     result = search(query, filters)
-    page = Paginator(result.hits, PER_PAGE).get_page(request.GET.get("seite"))
-    for hit in page:
+    page = Paginator(result.ranked, PER_PAGE).get_page(request.GET.get("seite"))
+    page.object_list = result.hits_for(list(page.object_list))
+    for hit in page.object_list:
         hit.snippet = highlight(hit.entry, result.stems)
     context = {
         "query": query,
