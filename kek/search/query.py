@@ -21,7 +21,7 @@ FACETS = ("art", "feld", "ziel", "thema", "teilraum")  # URL parameters, German 
 class Hit:
     entry: SearchEntry
     score: float
-    snippet: SafeString = mark_safe("")
+    snippet: SafeString = field(default_factory=SafeString)
 
 
 class Row(NamedTuple):
