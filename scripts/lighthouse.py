@@ -17,6 +17,7 @@ PAGES = {
     "Handlungsfeld": "/starker-wirtschaftsstandort/",
     "Handlungsansatz": "/starker-wirtschaftsstandort/wirtschaftsstruktur/standortbedingungen/infrastruktur/",
     "Barrierefreiheit": "/barrierefreiheit/",
+    "Suche": "/suche/?q=Breitband",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-sync"
