@@ -73,7 +73,9 @@ def changed_since(moment: datetime | None, baseline: datetime | None) -> datetim
 
 
 def text_of(html: str) -> str:
-    """Readable text of a rich text fragment (for comparisons, not for display)."""
+    """Readable text of a rich text fragment (for comparisons and search, not for display).
+    Paragraphs and list items stay separate words."""
+    html = re.sub(r"</?(?:p|li|ul|ol|br|h\d)\b[^>]*>", " ", html)
     return " ".join(unescape(strip_tags(html)).split())
 
 
