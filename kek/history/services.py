@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from kek.plan.models import HomePage
+from kek.plan.services import ensure_home_child
 
 from .models import ChangeLogPage
 
@@ -14,10 +14,4 @@ INTRO = (
 
 
 def ensure_page() -> ChangeLogPage | None:
-    home = HomePage.objects.first()
-    if home is None or ChangeLogPage.objects.exists():
-        return None
-    page = ChangeLogPage(slug="aenderungen", title=_("Änderungen am KEK"), intro=INTRO)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return ensure_home_child(ChangeLogPage, "aenderungen", _("Änderungen am KEK"), intro=INTRO)

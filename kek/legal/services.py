@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from kek.plan.models import HomePage
+from kek.plan.services import ensure_home_child
 
 from . import defaults
 from .models import AccessibilityStatementPage, EasyLanguagePage, ImprintPage, PrivacyPage, SignLanguagePage
@@ -27,15 +27,8 @@ PAGES = [
 
 def ensure_pages() -> list[Page]:
     """Create each missing service page below the start page; leave existing ones alone."""
-    home = HomePage.objects.first()
-    if home is None:
-        return []
-    created = []
-    for model, slug, title, values in PAGES:
-        if model.objects.exists():
-            continue
-        page = model(slug=slug, title=title, **{k: v.strip() for k, v in values.items()})
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        created.append(page)
-    return created
+    pages = [
+        ensure_home_child(model, slug, title, **{k: v.strip() for k, v in values.items()})
+        for model, slug, title, values in PAGES
+    ]
+    return [page for page in pages if page]

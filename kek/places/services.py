@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from kek.plan.models import HomePage
+from kek.plan.services import ensure_home_child
 
 from .models import PlaceIndexPage
 
@@ -13,10 +13,4 @@ INTRO = (
 
 
 def ensure_page() -> PlaceIndexPage | None:
-    home = HomePage.objects.first()
-    if home is None or PlaceIndexPage.objects.exists():
-        return None
-    page = PlaceIndexPage(slug="orte", title=_("Orte"), intro=INTRO, show_in_menus=True)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return ensure_home_child(PlaceIndexPage, "orte", _("Orte"), intro=INTRO, show_in_menus=True)
