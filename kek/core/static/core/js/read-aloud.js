@@ -38,5 +38,5 @@
   });
   window.addEventListener("pagehide", stop);
   slot.appendChild(button);
-  slot.hidden = false;
+  slot.classList.add("kek-read-aloud-slot--ready");
 })();
