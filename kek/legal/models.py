@@ -7,6 +7,7 @@ settings; the pages render them, so a county edits them in one place.
 import datetime
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
@@ -123,6 +124,11 @@ class ImprintPage(LegalPage):
 class PrivacyPage(LegalPage):
     class Meta:
         verbose_name = _("Datenschutzerklärung")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["map_provider"] = settings.KEK_MAP_TILES["provider"]
+        return context
 
     def default_description(self) -> str:
         return "Datenschutzerklärung nach Art. 13 DSGVO: welche Daten diese Website verarbeitet und welche Rechte Sie haben."

@@ -150,3 +150,9 @@ def test_field_pages_offer_their_easy_language_summary(client):
     assert "alle Menschen gut leben" in summary.get_text()
     easy = soup_of(client.get("/leichte-sprache/")).main.get_text()
     assert "alle Menschen gut leben" in easy
+
+
+def test_privacy_notice_explains_the_map_consent(client):
+    text = soup_of(client.get("/datenschutz/")).main.get_text(" ")
+    assert "Wenn Sie den Kartenhintergrund laden" in text
+    assert "OpenStreetMap" in text and "Art. 6 Abs. 1 Buchst. a DSGVO" in text
