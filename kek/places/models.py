@@ -15,16 +15,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from kek.core.richtext import TEXT_FEATURES
-from kek.plan.models.pages import CHANGE_NOTE, KekPage
+from kek.plan.models.pages import CHANGE_NOTE, KekPage, SectionPage
 
 
-class SubRegionIndexPage(KekPage):
-    intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["plan.HomePage"]
+class SubRegionIndexPage(SectionPage):
     subpage_types = ["places.SubRegionPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("Übersicht Teilräume")
@@ -105,16 +100,8 @@ class Place(models.Model):
         return {self.name, short}
 
 
-class PlaceIndexPage(RoutablePageMixin, KekPage):
+class PlaceIndexPage(RoutablePageMixin, SectionPage):
     """ "Orte": every Amt, Stadt and Gemeinde, with a page of its own under /orte/<slug>/."""
-
-    intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
-    in_change_history = False
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["plan.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("Übersicht Orte")

@@ -4,14 +4,11 @@ the comparison with today, and an Atom feed."""
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from kek.core.richtext import TEXT_FEATURES
 from kek.plan.models import FieldOfActionPage, HomePage
-from kek.plan.models.pages import KekPage
+from kek.plan.models.pages import KekPage, SectionPage
 
 from ..baseline import sections
 from ..diff import compare
@@ -19,15 +16,7 @@ from ..feeds import ChangeFeed
 from .records import BaselineSnapshot, ChangeRecord
 
 
-class ChangeLogPage(RoutablePageMixin, KekPage):
-    intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
-    in_change_history = False
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["plan.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
-
+class ChangeLogPage(RoutablePageMixin, SectionPage):
     class Meta:
         verbose_name = _("Änderungen am KEK")
 

@@ -402,15 +402,26 @@ class ApproachPage(KekPage):
         return context
 
 
-class CrossCuttingThemeIndexPage(KekPage):
-    """Lists the Querschnittsthemen."""
+class SectionPage(KekPage):
+    """A section of the site directly below the start page, once, with an introduction:
+    themes, sub-regions, places, changes. Its own text is not part of the concept."""
 
     intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
+    in_change_history = False
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["plan.HomePage"]
-    subpage_types = ["plan.CrossCuttingThemePage"]
+    subpage_types: list[str] = []
     max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class CrossCuttingThemeIndexPage(SectionPage):
+    """Lists the Querschnittsthemen."""
+
+    subpage_types = ["plan.CrossCuttingThemePage"]
 
     class Meta:
         verbose_name = _("Übersicht Querschnittsthemen")
