@@ -1,5 +1,9 @@
 """Rich text: the editor features the public pages can show accessibly, and batch rendering."""
 
+import re
+from html import unescape
+
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.rich_text import expand_db_html
 
@@ -22,3 +26,18 @@ def render_many(texts: list[str]) -> list[SafeString]:
     if len(expanded) != len(texts):  # a text contained the marker itself; fall back safely
         expanded = [expand_db_html(t) for t in texts]
     return [mark_safe(html) for html in expanded]  # noqa: S308 - Wagtail output of stored rich text
+
+
+def text_of(html: str) -> str:
+    """Readable text of a rich text fragment (for comparisons and search, not for display).
+    Paragraphs and list items stay separate words."""
+    html = re.sub(r"</?(?:p|li|ul|ol|br|h\d)\b[^>]*>", " ", html)
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+def list_items(html: str) -> list[str]:
+    return [text_of(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", html, flags=re.S)]
+
+
+def paragraph_texts(html: str) -> list[str]:
+    return [text_of(p) for p in re.findall(r"<p[^>]*>(.*?)</p>", html, flags=re.S)]

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from kek.core.richtext import text_of
 from kek.plan.models import Measure, Project
-from kek.plan.models.pages import text_of
 
 
 def project_sections(project: Project) -> dict[str, list[str]]:

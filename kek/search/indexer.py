@@ -4,6 +4,7 @@ so every publication simply rebuilds it once its transaction has committed."""
 from django.db import transaction
 from wagtail.models import Page
 
+from kek.core.richtext import text_of
 from kek.places.models import Place, SubRegionPage
 from kek.plan.models import (
     AboutPage,
@@ -15,7 +16,6 @@ from kek.plan.models import (
     StrategicGoalPage,
     SubGoalPage,
 )
-from kek.plan.models.pages import text_of
 
 from . import text
 from .models import SearchEntry

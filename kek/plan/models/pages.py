@@ -1,8 +1,6 @@
 """Page types of the concept. Each level of the hierarchy is a page with a stable German URL."""
 
-import re
 from datetime import datetime
-from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -18,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kek.core.change_note import ChangeNotePageForm, change_note_field
-from kek.core.richtext import TEXT_FEATURES, render_many
+from kek.core.richtext import TEXT_FEATURES, list_items, paragraph_texts, render_many, text_of
 
 CHANGE_NOTE = FieldPanel("change_note")
 
@@ -70,21 +68,6 @@ class KekPage(Page):
 def changed_since(moment: datetime | None, baseline: datetime | None) -> datetime | None:
     """`moment` if it lies after the decided version was loaded, else None (unchanged)."""
     return moment if moment and baseline and moment > baseline else None
-
-
-def text_of(html: str) -> str:
-    """Readable text of a rich text fragment (for comparisons and search, not for display).
-    Paragraphs and list items stay separate words."""
-    html = re.sub(r"</?(?:p|li|ul|ol|br|h\d)\b[^>]*>", " ", html)
-    return " ".join(unescape(strip_tags(html)).split())
-
-
-def list_items(html: str) -> list[str]:
-    return [text_of(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", html, flags=re.S)]
-
-
-def paragraph_texts(html: str) -> list[str]:
-    return [text_of(p) for p in re.findall(r"<p[^>]*>(.*?)</p>", html, flags=re.S)]
 
 
 def _field_of(ancestors: list[Page]) -> Page | None:
