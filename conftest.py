@@ -22,6 +22,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="session")
 def content():
     """The parsed content file, to compare the site against."""
-    from kek.plan.content_file import load
+    from kek.exchange.content_file import load
 
     return load(CONTENT_FILE)

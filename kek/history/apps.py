@@ -9,4 +9,6 @@ class HistoryConfig(AppConfig):
     verbose_name = "Fortschreibung"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects the recorders
+        from . import signals
+
+        signals.connect()

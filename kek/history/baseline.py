@@ -4,10 +4,10 @@ however the concept changes (even for pages and projects removed since)."""
 from django.utils import translation
 from wagtail.models import Page
 
+from kek.core.pages import KekPage
 from kek.plan.models import ApproachPage, Project
-from kek.plan.models.pages import KekPage
 
-from .models.records import BaselineSnapshot
+from .records import BaselineSnapshot
 
 EXAMPLE_SECTIONS = {Project.Kind.RUNNING: "Laufende Projekte", Project.Kind.IDEA: "Projektideen"}
 

@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from .models.records import ChangeRecord
+from .records import ChangeRecord
 
 
 class ChangeFeed(Feed):

@@ -1,8 +1,9 @@
 """The change-history page a new installation needs."""
 
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from kek.plan.services import ensure_home_child
+from kek.core.services import ensure_child
 
 from .models import ChangeLogPage
 
@@ -13,5 +14,5 @@ INTRO = (
 )
 
 
-def ensure_page() -> ChangeLogPage | None:
-    return ensure_home_child(ChangeLogPage, "aenderungen", _("Änderungen am KEK"), intro=INTRO)
+def ensure_page(home: Page) -> ChangeLogPage | None:
+    return ensure_child(home, ChangeLogPage, "aenderungen", _("Änderungen am KEK"), intro=INTRO)

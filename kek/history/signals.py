@@ -4,22 +4,19 @@ Nothing is recorded while the decided version itself is being loaded (HomePage.b
 is still empty then): that version is the baseline the history starts from.
 """
 
+from django.apps import apps
 from django.db.models.signals import post_delete, pre_delete
-from django.dispatch import receiver
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from kek.core.pages import KekPage
 from kek.plan.models import HomePage, Project
-from kek.plan.models.pages import KekPage
+from kek.plan.tree import field_path
 
 from .diff import compare
 from .models import ChangeRecord
 from .snapshots import project_sections
-
-
-def _in_history(page) -> bool:
-    return isinstance(page, KekPage) and page.in_change_history and not isinstance(page, HomePage)
 
 
 def _recording() -> bool:
@@ -29,9 +26,8 @@ def _recording() -> bool:
 
 def _field_slug(page) -> str:
     """Slug of the field of action a page lies in ("" above the fields)."""
-    if page is None or page.depth < 3:
-        return ""
-    field = Page.objects.filter(path=page.path[: Page.steplen * 3]).only("slug").first()
+    path = field_path(page.path) if page is not None else ""
+    field = Page.objects.filter(path=path).only("slug").first() if path else None
     return field.slug if field else ""
 
 
@@ -40,10 +36,9 @@ def _previous_revision(entries, revision):
     return entry.revision if entry and entry.revision else None
 
 
-@receiver(page_published)
 def record_page(sender, instance, revision, **kwargs) -> None:
     page = instance.specific
-    if not _in_history(page) or not _recording():
+    if not _recording():
         return
     previous = _previous_revision(PageLogEntry.objects.filter(page=page), revision)
     with translation.override("de"):  # section names must not depend on the editor's language
@@ -64,27 +59,23 @@ def record_page(sender, instance, revision, **kwargs) -> None:
     )
 
 
-@receiver(page_unpublished)
 def record_page_unpublished(sender, instance, **kwargs) -> None:
     page = instance.specific
     _record_page_removal(page, _field_slug(page))
 
 
-@receiver(pre_delete)
 def remember_field(sender, instance, **kwargs) -> None:
     """Deleting cascades from parents to children; note the field while the tree is still there."""
-    if isinstance(instance, KekPage):
-        instance._field_slug = _field_slug(instance)
+    instance._field_slug = _field_slug(instance)
 
 
-@receiver(post_delete)
 def record_page_deleted(sender, instance, **kwargs) -> None:
-    if isinstance(instance, KekPage) and instance.live:
+    if instance.live:
         _record_page_removal(instance, getattr(instance, "_field_slug", ""))
 
 
 def _record_page_removal(page, field_slug: str) -> None:
-    if _in_history(page) and _recording():
+    if _recording():
         ChangeRecord.objects.create(
             created=timezone.now(),
             action=ChangeRecord.Action.REMOVED,
@@ -95,7 +86,6 @@ def _record_page_removal(page, field_slug: str) -> None:
         )
 
 
-@receiver(published, sender=Project)
 def record_project(sender, instance, revision, **kwargs) -> None:
     if not _recording():
         return
@@ -106,12 +96,10 @@ def record_project(sender, instance, revision, **kwargs) -> None:
         changes = compare(before, project_sections(instance))
     if previous and not changes:
         return
-    _record_project(
-        instance, ChangeRecord.Action.CHANGED if previous else ChangeRecord.Action.ADDED, changes, revision.user
-    )
+    action = ChangeRecord.Action.CHANGED if previous else ChangeRecord.Action.ADDED
+    _record_project(instance, action, changes, revision.user, note=instance.change_note)
 
 
-@receiver(unpublished, sender=Project)
 def record_project_unpublished(sender, instance, **kwargs) -> None:
     if _recording():
         with translation.override("de"):
@@ -119,7 +107,6 @@ def record_project_unpublished(sender, instance, **kwargs) -> None:
         _record_project(instance, ChangeRecord.Action.REMOVED, changes, None)
 
 
-@receiver(post_delete, sender=Project)
 def record_project_deleted(sender, instance, **kwargs) -> None:
     if instance.live and _recording() and Page.objects.filter(pk=instance.approach_id).exists():
         with translation.override("de"):
@@ -141,3 +128,17 @@ def _record_project(project: Project, action: str, changes: list[dict], user, no
         note=note,
         user=user,
     )
+
+
+def connect() -> None:
+    """Connect the recorders to the concept's own models only: the page types that take part in
+    the history, and projects. Other deletes in the project stay fast deletes."""
+    pages = [m for m in apps.get_models() if issubclass(m, KekPage) and m.in_change_history and m is not HomePage]
+    for model in pages:
+        page_published.connect(record_page, sender=model)
+        page_unpublished.connect(record_page_unpublished, sender=model)
+        pre_delete.connect(remember_field, sender=model)
+        post_delete.connect(record_page_deleted, sender=model)
+    published.connect(record_project, sender=Project)
+    unpublished.connect(record_project_unpublished, sender=Project)
+    post_delete.connect(record_project_deleted, sender=Project)

@@ -20,8 +20,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from kek.core import ratelimit
+from kek.core.pages import KekPage
 from kek.core.richtext import TEXT_FEATURES
-from kek.plan.models.pages import KekPage
 
 LFDI_MV = (
     "Der Landesbeauftragte für Datenschutz und Informationsfreiheit Mecklenburg-Vorpommern\n"

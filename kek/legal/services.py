@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from kek.plan.services import ensure_home_child
+from kek.core.services import ensure_child
 
 from . import defaults
 from .models import AccessibilityStatementPage, EasyLanguagePage, ImprintPage, PrivacyPage, SignLanguagePage
@@ -25,10 +25,10 @@ PAGES = [
 ]
 
 
-def ensure_pages() -> list[Page]:
+def ensure_pages(home: Page) -> list[Page]:
     """Create each missing service page below the start page; leave existing ones alone."""
     pages = [
-        ensure_home_child(model, slug, title, **{k: v.strip() for k, v in values.items()})
+        ensure_child(home, model, slug, title, **{k: v.strip() for k, v in values.items()})
         for model, slug, title, values in PAGES
     ]
     return [page for page in pages if page]

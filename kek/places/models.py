@@ -9,13 +9,23 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage
 from kek.core.richtext import TEXT_FEATURES
-from kek.plan.models.pages import CHANGE_NOTE, KekPage, SectionPage
+
+# Apps above this one add to the place pages and the map through Wagtail hooks, so places needs
+# to know nothing of them:
+# - PLACE_SECTIONS_HOOK: fn(request, home, place, area) -> HTML of a section of the place's page
+#   or ""; `home` is the site's start page, `area` the primary keys of the place, its Amt or its
+#   member Gemeinden.
+# - MAP_ITEMS_HOOK: fn(home) -> dicts with title, kind, kind_label, url, places, lat, lon.
+PLACE_SECTIONS_HOOK = "kek_place_sections"
+MAP_ITEMS_HOOK = "kek_map_items"
 
 
 class SubRegionIndexPage(SectionPage):
@@ -127,7 +137,9 @@ class PlaceIndexPage(RoutablePageMixin, SectionPage):
     def map_view(self, request: HttpRequest) -> HttpResponse:
         """Projects and ideas with a location, on a map and, for everyone, as a list."""
         tiles = settings.KEK_MAP_TILES
-        context = {"items": map_items(), "tiles": tiles}
+        home = self.get_parent()
+        items = [item for items_of in hooks.get_hooks(MAP_ITEMS_HOOK) for item in items_of(home)]
+        context = {"items": items, "tiles": tiles}
         response = self.render(request, template="places/map.html", context_overrides=context)
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(tiles["url"].replace("{s}", "a")))
         response._csp_update = {"img-src": [origin]}  # tiles only load after consent
@@ -135,49 +147,19 @@ class PlaceIndexPage(RoutablePageMixin, SectionPage):
 
     @path("<slug:slug>/")
     def place(self, request: HttpRequest, slug: str) -> HttpResponse:
-        from kek.plan.models import Project
-
         place = Place.objects.select_related("office").filter(slug=slug).first()
         if place is None:
             raise Http404
         area = [place.pk, *place.members.values_list("pk", flat=True)]
         if place.office_id:
             area.append(place.office_id)
-        projects = (
-            Project.objects.public()
-            .filter(places__in=area)
-            .distinct()
-            .select_related("approach")
-            .order_by("approach__path", "sort_order")
-        )
+        sections = [
+            html
+            for section in hooks.get_hooks(PLACE_SECTIONS_HOOK)
+            if (html := section(request, self.get_parent(), place, area))
+        ]
         focus = (
             place.sub_region.regional_focus.select_related("field").order_by("field__path") if place.sub_region else []
         )
-        context = {"place": place, "projects": projects, "focus": focus, "members": place.members.all()}
+        context = {"place": place, "sections": sections, "focus": focus, "members": place.members.all()}
         return self.render(request, template="places/place.html", context_overrides=context)
-
-
-def map_items() -> list[dict]:
-    """Public projects and ideas with coordinates: their own, or those of their first located place."""
-    from kek.plan.models import Project
-
-    items = []
-    for project in Project.objects.public().select_related("approach").prefetch_related("places"):
-        places = list(project.places.all())
-        located = next((p for p in places if p.latitude is not None), None)
-        latitude = project.latitude if project.latitude is not None else (located.latitude if located else None)
-        longitude = project.longitude if project.longitude is not None else (located.longitude if located else None)
-        if latitude is None or longitude is None:
-            continue
-        items.append(
-            {
-                "title": project.title,
-                "kind": project.kind,
-                "kind_label": str(project.get_kind_display()),
-                "url": f"{project.approach.url}#beispiel-{project.pk}",
-                "places": ", ".join(p.name for p in places),
-                "lat": float(latitude),
-                "lon": float(longitude),
-            }
-        )
-    return items

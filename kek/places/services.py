@@ -1,8 +1,9 @@
 """The places page a new installation needs."""
 
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from kek.plan.services import ensure_home_child
+from kek.core.services import ensure_child
 
 from .models import PlaceIndexPage
 
@@ -12,5 +13,5 @@ INTRO = (
 )
 
 
-def ensure_page() -> PlaceIndexPage | None:
-    return ensure_home_child(PlaceIndexPage, "orte", _("Orte"), intro=INTRO, show_in_menus=True)
+def ensure_page(home: Page) -> PlaceIndexPage | None:
+    return ensure_child(home, PlaceIndexPage, "orte", _("Orte"), intro=INTRO, show_in_menus=True)

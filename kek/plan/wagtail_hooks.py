@@ -2,10 +2,8 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -13,8 +11,10 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kek.places.models import MAP_ITEMS_HOOK, PLACE_SECTIONS_HOOK
+
+from .geo import map_items, place_examples
 from .models import Measure, Project
-from .views import export_download
 
 
 class MeasureChooserViewSet(ChooserViewSet):
@@ -69,16 +69,6 @@ class ProjectViewSet(SnippetViewSet):
 register_snippet(ProjectViewSet)
 
 
-@hooks.register("register_admin_urls")
-def register_export_url():
-    return [path("konzept-export/", export_download, name="kek_export")]
-
-
-@hooks.register("register_admin_menu_item")
-def register_export_menu_item():
-    return MenuItem(_("Konzept exportieren"), reverse("kek_export"), icon_name="download", order=900)
-
-
 @hooks.register("before_edit_snippet")
 @hooks.register("before_delete_snippet")
 def check_project_permission(request, instance):
@@ -87,3 +77,7 @@ def check_project_permission(request, instance):
         policy = policy_registry.get_by_type(Project)
         if not policy.user_has_permission_for_instance(request.user, "change", instance):
             raise PermissionDenied
+
+
+hooks.register(PLACE_SECTIONS_HOOK, place_examples)
+hooks.register(MAP_ITEMS_HOOK, map_items)

@@ -16,6 +16,7 @@ from kek.plan.models import (
     StrategicGoalPage,
     SubGoalPage,
 )
+from kek.plan.tree import FIELD_DEPTH, ancestor_paths
 
 from . import text
 from .models import SearchEntry
@@ -45,12 +46,12 @@ def build_entries() -> list[SearchEntry]:
     by_path = {p.path: p for p in pages.values()}
 
     def ancestry(page) -> list:
-        return [by_path[page.path[:i]] for i in range(12, len(page.path), 4) if page.path[:i] in by_path]
+        return [by_path[path] for path in ancestor_paths(page.path) if path in by_path]
 
     def context(page):
         chain = ancestry(page)  # field, goal, sub-goal, ... below the start page
         field = chain[0] if chain else page
-        goal = chain[1] if len(chain) > 1 else (page if page.depth == 4 else None)
+        goal = chain[1] if len(chain) > 1 else (page if page.depth == FIELD_DEPTH + 1 else None)
         return [p.title for p in chain], field.slug, goal.pk if goal else None
 
     entries: list[SearchEntry] = []
@@ -105,7 +106,7 @@ def build_entries() -> list[SearchEntry]:
             Kind.RUNNING if project.kind == Project.Kind.RUNNING else Kind.IDEA,
             project.title,
             f"{project.description} {places}".strip(),
-            f"{approach.url}#beispiel-{project.pk}",
+            f"{approach.url}#{project.anchor}",
             [*trail, approach.title],
             field_slug=field_slug,
             goal_id=goal_id,

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "kek.editorial",
     "kek.history",
     "kek.search",
+    "kek.exchange",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -7,16 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from kek.core.pages import KekPage, SectionPage
 from kek.plan.models import FieldOfActionPage, HomePage
-from kek.plan.models.pages import KekPage, SectionPage
 
 from ..baseline import sections
 from ..diff import compare
 from ..feeds import ChangeFeed
-from .records import BaselineSnapshot, ChangeRecord
+from ..records import BaselineSnapshot, ChangeRecord
 
 
 class ChangeLogPage(RoutablePageMixin, SectionPage):
+    parent_page_types = ["plan.HomePage"]
+
     class Meta:
         verbose_name = _("Änderungen am KEK")
 

@@ -151,6 +151,10 @@ class Project(
         return self._revisions
 
     @property
+    def anchor(self) -> str:
+        return f"beispiel-{self.pk}"
+
+    @property
     def is_idea(self) -> bool:
         return self.kind == self.Kind.IDEA
 

@@ -1,13 +1,10 @@
 """Page types of the concept. Each level of the hierarchy is a page with a stable German URL."""
 
-from datetime import datetime
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -15,64 +12,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from kek.core.change_note import ChangeNotePageForm, change_note_field
+from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage, changed_since
 from kek.core.richtext import TEXT_FEATURES, list_items, paragraph_texts, render_many, text_of
 
-CHANGE_NOTE = FieldPanel("change_note")
-
-
-class KekPage(Page):
-    """Common behaviour: description for search engines, ancestors, previous/next navigation."""
-
-    in_change_history = True  # published changes appear in "Änderungen am KEK"
-    change_note = change_note_field()
-    base_form_class = ChangeNotePageForm
-
-    class Meta:
-        abstract = True
-
-    def default_description(self) -> str:
-        return ""
-
-    @property
-    def meta_description(self) -> str:
-        return self.search_description or Truncator(self.default_description()).chars(160)
-
-    def sequence_scope(self, ancestors: list[Page]) -> Page | None:
-        """The page below which previous/next links run; None for pages without a sequence."""
-        return None
-
-    def change_sections(self) -> dict[str, list[str]]:
-        """What the public change history compares, as readable text per section."""
-        return {str(_("Titel")): [self.title]}
-
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
-        context["ancestors"] = ancestors
-        home = HomePage.objects.only("baseline_at", "decided_on").first()
-        if home is not None and self.in_change_history:
-            context["baseline_at"] = home.baseline_at
-            context["decided_on"] = home.decided_on
-            context["last_changed"] = changed_since(self.last_published_at, home.baseline_at)
-        scope = self.sequence_scope(ancestors)
-        if scope is not None:
-            siblings = list(type(self).objects.live().descendant_of(scope).only("id", "title", "url_path", "path"))
-            index_ = next((i for i, p in enumerate(siblings) if p.pk == self.pk), None)
-            if index_ is not None:
-                context["previous_page"] = siblings[index_ - 1] if index_ > 0 else None
-                context["next_page"] = siblings[index_ + 1] if index_ + 1 < len(siblings) else None
-        return context
-
-
-def changed_since(moment: datetime | None, baseline: datetime | None) -> datetime | None:
-    """`moment` if it lies after the decided version was loaded, else None (unchanged)."""
-    return moment if moment and baseline and moment > baseline else None
+from ..tree import FIELD_DEPTH, field_path
 
 
 def _field_of(ancestors: list[Page]) -> Page | None:
-    """The Handlungsfeld among a page's ancestors (home is depth 2, fields depth 3)."""
-    return next((p for p in ancestors if p.depth == 3), None)
+    return next((p for p in ancestors if p.depth == FIELD_DEPTH), None)
 
 
 class HomePage(KekPage):
@@ -96,14 +43,13 @@ class HomePage(KekPage):
         InlinePanel("contacts", label=_("Kontakt")),
         CHANGE_NOTE,
     ]
-    parent_page_types = ["wagtailcore.Page"]
+    parent_page_types = ["wagtailcore.Page"]  # one start page per site, each a concept of its own
     subpage_types = [
         "plan.FieldOfActionPage",
         "plan.CrossCuttingThemeIndexPage",
         "plan.AboutPage",
         "places.SubRegionIndexPage",
     ]
-    max_count = 1
 
     class Meta:
         verbose_name = _("Startseite")
@@ -385,25 +331,10 @@ class ApproachPage(KekPage):
         return context
 
 
-class SectionPage(KekPage):
-    """A section of the site directly below the start page, once, with an introduction:
-    themes, sub-regions, places, changes. Its own text is not part of the concept."""
-
-    intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
-    in_change_history = False
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["plan.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
-
-    class Meta:
-        abstract = True
-
-
 class CrossCuttingThemeIndexPage(SectionPage):
     """Lists the Querschnittsthemen."""
 
+    parent_page_types = ["plan.HomePage"]
     subpage_types = ["plan.CrossCuttingThemePage"]
 
     class Meta:
@@ -443,15 +374,16 @@ class CrossCuttingThemePage(KekPage):
         from .measures import Measure, Project
 
         context = super().get_context(request, *args, **kwargs)
-        fields = list(FieldOfActionPage.objects.live().only("id", "title", "url_path", "path"))
+        home = context["ancestors"][0]
+        fields = list(FieldOfActionPage.objects.child_of(home).live().only("id", "title", "url_path", "path"))
         groups = {f.path: {"field": f, "measures": [], "examples": []} for f in fields}
-        approaches = ApproachPage.objects.live()
+        approaches = ApproachPage.objects.descendant_of(home).live()
         measures = Measure.objects.filter(themes=self, approach__in=approaches).select_related("approach")
         for measure in measures.order_by("approach__path", "sort_order"):
-            groups[measure.approach.path[: self.steplen * 3]]["measures"].append(measure)
+            groups[field_path(measure.approach.path)]["measures"].append(measure)
         examples = Project.objects.public().filter(themes=self, approach__in=approaches).select_related("approach")
         for example in examples.order_by("approach__path", "sort_order"):
-            groups[example.approach.path[: self.steplen * 3]]["examples"].append(example)
+            groups[field_path(example.approach.path)]["examples"].append(example)
         for group in groups.values():
             for measure, html in zip(group["measures"], render_many([m.text for m in group["measures"]]), strict=True):
                 measure.html = html
@@ -471,7 +403,7 @@ class AboutPage(KekPage):
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["plan.HomePage"]
     subpage_types: list[str] = []
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Über das KEK")

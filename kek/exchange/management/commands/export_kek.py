@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from kek.plan.exporter import export_concept, to_yaml
+from kek.exchange.exporter import export_concept, to_yaml
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .models import Place
+from kek.places.models import Place
 
 AGS = Annotated[str, Field(pattern=r"^(\d{8})?$")]
 

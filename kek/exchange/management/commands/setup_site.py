@@ -11,6 +11,7 @@ from kek.editorial.services import ensure_field_groups
 from kek.history.services import ensure_page as ensure_change_log
 from kek.legal.services import ensure_pages as ensure_legal_pages
 from kek.places.services import ensure_page as ensure_place_index
+from kek.plan.models import HomePage
 
 
 class Command(BaseCommand):
@@ -19,7 +20,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("import_places", stdout=self.stdout)
         call_command("import_kek", if_empty=True, stdout=self.stdout)
-        created = [p.title for p in ensure_legal_pages()]
-        created += [page.title for page in [ensure_change_log(), ensure_place_index()] if page]
-        created += [g.name for g in ensure_field_groups()]
+        created = []
+        for home in HomePage.objects.all():
+            created += [p.title for p in ensure_legal_pages(home)]
+            created += [page.title for page in [ensure_change_log(home), ensure_place_index(home)] if page]
+            created += [g.name for g in ensure_field_groups(home)]
         self.stdout.write(f"Neu angelegt: {', '.join(created) or 'nichts'}.")

@@ -11,9 +11,7 @@ import yaml
 from wagtail.models import Page
 
 from kek.places.models import SubRegionPage
-
-from .content_file import ConceptData
-from .models import (
+from kek.plan.models import (
     AboutPage,
     ApproachPage,
     CrossCuttingThemePage,
@@ -23,6 +21,8 @@ from .models import (
     StrategicGoalPage,
     SubGoalPage,
 )
+
+from .content_file import ConceptData
 
 _LINK = re.compile(r'<a linktype="page" id="(\d+)">(.*?)</a>', flags=re.S)
 

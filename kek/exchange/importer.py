@@ -18,10 +18,7 @@ from wagtail.models import Page, Site
 
 from kek.history.baseline import take_snapshot
 from kek.places.models import Place, SubRegionIndexPage, SubRegionPage
-
-from . import content_file
-from .content_file import ConceptData, ContentFileError, Problem, markdown_inline
-from .models import (
+from kek.plan.models import (
     AboutPage,
     ApproachPage,
     ConceptContact,
@@ -35,6 +32,9 @@ from .models import (
     StrategicGoalPage,
     SubGoalPage,
 )
+
+from . import content_file
+from .content_file import ConceptData, ContentFileError, Problem, markdown_inline
 
 HOME_SLUG = "start"
 THEMES = (

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from kek.plan.content_file import load, parse
-from kek.plan.exporter import export_concept, to_yaml
-from kek.plan.importer import import_concept
+from kek.exchange.content_file import load, parse
+from kek.exchange.exporter import export_concept, to_yaml
+from kek.exchange.importer import import_concept
 from kek.plan.models import HomePage, Project
 
 pytestmark = pytest.mark.django_db

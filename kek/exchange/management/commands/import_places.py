@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from kek.places.importer import PlacesFileError, import_places, load
+from kek.exchange.places_file import PlacesFileError, import_places, load
 
 
 class Command(BaseCommand):

@@ -5,8 +5,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from kek.plan.content_file import ContentFileError
-from kek.plan.importer import import_file
+from kek.exchange.content_file import ContentFileError
+from kek.exchange.importer import import_file
 from kek.plan.models import HomePage
 
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
+from kek.exchange.content_file import ContentFileError, parse
+from kek.exchange.importer import import_concept
 from kek.places.models import SubRegionPage
-from kek.plan.content_file import ContentFileError, parse
-from kek.plan.importer import import_concept
 from kek.plan.models import (
     ApproachPage,
     CrossCuttingThemePage,
@@ -148,7 +148,7 @@ def test_broken_file_changes_nothing_in_the_database(tmp_path):
 
 def test_failure_during_writing_rolls_everything_back(monkeypatch):
     """A valid file whose import fails half-way (here: a forced error) leaves no trace."""
-    from kek.plan import importer
+    from kek.exchange import importer
 
     text = _broken("title: Starker Wirtschaftsstandort\n", "title: Starker Wirtschaftsstandort (neu)\n")
     titles = list(Page.objects.order_by("path").values_list("title", flat=True))

@@ -1,0 +1,40 @@
+"""The concept's projects and ideas on the place pages and the map (hooks of kek.places)."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from wagtail.models import Page
+
+from .models import Project
+
+
+def place_examples(request: HttpRequest, home: Page, place, area: list[int]) -> SafeString:
+    """The projects and ideas located at a place, its Amt or its Gemeinden, in the concept's order."""
+    projects = Project.objects.public().filter(places__in=area, approach__path__startswith=home.path)
+    projects = projects.distinct().select_related("approach").order_by("approach__path", "sort_order")
+    return render_to_string("plan/includes/place_examples.html", {"projects": projects}, request=request)
+
+
+def map_items(home: Page) -> list[dict]:
+    """Public projects and ideas with coordinates: their own, or those of their first located place."""
+    items = []
+    projects = Project.objects.public().filter(approach__path__startswith=home.path)
+    for project in projects.select_related("approach").prefetch_related("places"):
+        places = list(project.places.all())
+        located = next((p for p in places if p.latitude is not None), None)
+        latitude = project.latitude if project.latitude is not None else (located.latitude if located else None)
+        longitude = project.longitude if project.longitude is not None else (located.longitude if located else None)
+        if latitude is None or longitude is None:
+            continue
+        items.append(
+            {
+                "title": project.title,
+                "kind": project.kind,
+                "kind_label": str(project.get_kind_display()),
+                "url": f"{project.approach.url}#{project.anchor}",
+                "places": ", ".join(p.name for p in places),
+                "lat": float(latitude),
+                "lon": float(longitude),
+            }
+        )
+    return items
