@@ -18,6 +18,7 @@ from .change_note import ChangeNotePageForm, change_note_field
 from .richtext import TEXT_FEATURES
 
 CHANGE_NOTE = FieldPanel("change_note")
+HOME_DEPTH = 2  # every site's start page is a child of the tree root (depth 1)
 FRAME_FIELDS = ("id", "title", "url_path", "depth", "path", "content_type_id")
 
 
@@ -63,6 +64,11 @@ class KekPage(Page):
                 context["previous_page"] = siblings[index_ - 1] if index_ > 0 else None
                 context["next_page"] = siblings[index_ + 1] if index_ + 1 < len(siblings) else None
         return context
+
+
+def home_path(path: str) -> str:
+    """Tree path of the start page of the site that the page at `path` belongs to."""
+    return path[: Page.steplen * HOME_DEPTH]
 
 
 def decision_dates(root: Page) -> dict | None:

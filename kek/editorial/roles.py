@@ -5,15 +5,11 @@ MODERATION = "Moderation"
 ADMINISTRATION = "Administration"
 FACHDIENST_PREFIX = "Fachdienst – "
 
-# (app label, model, codename) of the model permissions per role.
+# (app label, model, codename) of the model permissions per role. Projects and ideas are not
+# among them: who may edit or publish them follows the page permissions of their approach, which
+# each site grants its own Redaktion and Fachdienste (kek/plan/permissions.py).
 MODEL_PERMISSIONS = {
     REDAKTION: [
-        ("plan", "project", "add_project"),
-        ("plan", "project", "change_project"),
-        ("plan", "project", "delete_project"),
-        ("plan", "project", "publish_project"),
-        ("plan", "project", "lock_project"),
-        ("plan", "project", "unlock_project"),
         ("legal", "barrierreport", "add_barrierreport"),
         ("legal", "barrierreport", "change_barrierreport"),
         ("legal", "legalsettings", "change_legalsettings"),
@@ -37,6 +33,11 @@ MODEL_PERMISSIONS = {
         ("legal", "legalsettings", "change_legalsettings"),
     ],
 }
-# Page permissions below the whole tree (Redaktion) or one field of action (Fachdienst).
+# Page permissions below a site's start page (Redaktion) or one field of action (Fachdienst).
 REDAKTION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
 FACHDIENST_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+
+def site_group_name(role: str, site) -> str:
+    """The group of `role` for one site: plain for the default site, with the host name for others."""
+    return role if site is None or site.is_default_site else f"{role} ({site.hostname})"

@@ -13,8 +13,11 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from kek.plan.keys import KEY_PATTERN
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, max_length=80)]
+Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -27,6 +30,7 @@ def _title_only(value: Any) -> Any:
 
 
 class ExampleData(_Strict):
+    key: Key | None = None  # given once, when the item first appears; the importer fills in missing ones
     title: Text
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     description: str = ""
@@ -40,6 +44,7 @@ Example = Annotated[ExampleData, BeforeValidator(_title_only)]
 
 
 class MeasureData(_Strict):
+    key: Key | None = None
     text: Text
     themes: list[Slug] = []
     projects: list[Example] = []
@@ -239,6 +244,8 @@ def _message(error: dict) -> str:
     if error["type"] == "string_pattern_mismatch":
         if key == "slug":
             return "Der Kurzname (slug) darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten."
+        if key == "key":
+            return "Der Schlüssel (key) darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten."
         if key == "url":
             return "Der Link muss eine vollständige Webadresse sein, die mit http:// oder https:// beginnt."
         if key == "places":
@@ -283,6 +290,7 @@ def _check_consistency(data: ConceptData, lines: dict[tuple, int]) -> list[Probl
                     f"Der Kurzname „{field.slug}“ ist für eine andere Seite reserviert.",
                 )
             )
+    problems += _duplicate_keys(data, lines)
     paths = page_paths(data)
     regions = {r.slug for r in data.sub_regions}
     themes = {t.slug for t in data.cross_cutting_themes}
@@ -325,6 +333,41 @@ def _check_consistency(data: ConceptData, lines: dict[tuple, int]) -> list[Probl
                                 )
                             if target.strip("/") not in paths:
                                 problems.append(Problem(line, f"Das Linkziel „{target}“ ist keine Seite dieser Datei."))
+    return problems
+
+
+def keyed_items(data: ConceptData) -> list[tuple[tuple, MeasureData | ExampleData]]:
+    """Every measure, project and idea with its location in the file, in reading order."""
+    items: list[tuple[tuple, MeasureData | ExampleData]] = []
+    for f, field in enumerate(data.fields):
+        for g, goal in enumerate(field.goals):
+            for s, sub_goal in enumerate(goal.sub_goals):
+                for a, approach in enumerate(sub_goal.approaches):
+                    for m, measure in enumerate(approach.measures):
+                        mpath = ("fields", f, "goals", g, "sub_goals", s, "approaches", a, "measures", m)
+                        items.append((mpath, measure))
+                        for kind in ("projects", "ideas"):
+                            items += [((*mpath, kind, e), example) for e, example in enumerate(getattr(measure, kind))]
+    return items
+
+
+def _duplicate_keys(data: ConceptData, lines: dict[tuple, int]) -> list[Problem]:
+    """A key names one item of the concept: measures, projects and ideas share one set of keys."""
+    problems, first_line = [], {}
+    for path, item in keyed_items(data):
+        if item.key is None:
+            continue
+        line = lines.get((*path, "key"))
+        if item.key in first_line:
+            problems.append(
+                Problem(
+                    line,
+                    f"Der Schlüssel „{item.key}“ ist schon in Zeile {first_line[item.key]} vergeben. "
+                    "Jede Maßnahme, jedes Projekt und jede Idee braucht einen eigenen Schlüssel.",
+                )
+            )
+        else:
+            first_line[item.key] = line
     return problems
 
 

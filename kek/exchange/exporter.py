@@ -8,7 +8,7 @@ import re
 from html import unescape
 
 import yaml
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from kek.places.models import SubRegionPage
 from kek.plan.models import (
@@ -45,15 +45,18 @@ def _path_below(home: HomePage, page: Page) -> str:
     return page.url_path[len(home.url_path) :].strip("/")
 
 
-def export_concept() -> ConceptData:
-    home = HomePage.objects.get()
+def export_concept(site: Site) -> ConceptData:
+    """The concept of `site` as the content file holds it, keys included."""
+    home = site.root_page.specific
     link_targets = {p.pk: _path_below(home, p) for p in Page.objects.descendant_of(home).only("pk", "url_path")}
     examples: dict[int, list[Project]] = {}
-    for project in Project.objects.public().prefetch_related("themes", "places").order_by("sort_order", "pk"):
+    projects = Project.objects.public().filter(approach__path__startswith=home.path)
+    for project in projects.prefetch_related("themes", "places").order_by("sort_order", "pk"):
         examples.setdefault(project.measure_id, []).append(project)
 
     def example(project: Project) -> dict:
         values = {
+            "key": project.key,
             "title": project.title,
             "url": project.url,
             "description": project.description,
@@ -66,7 +69,7 @@ def export_concept() -> ConceptData:
 
     def measure(m) -> dict:
         links = {unescape(phrase): link_targets[int(pk)] for pk, phrase in _LINK.findall(m.text)}
-        entry: dict = {"text": inline_text(m.text)}
+        entry: dict = {"key": m.key, "text": inline_text(m.text)}
         themes = [t.slug for t in m.themes.all()]
         if themes:
             entry["themes"] = themes
@@ -165,21 +168,7 @@ def _str(dumper: yaml.SafeDumper, value: str):
 _Dumper.add_representer(str, _str)
 
 
-def _plain_examples(node):
-    """An example with nothing but a title is written as a plain string, as in the source file."""
-    if isinstance(node, dict):
-        return {
-            key: [item["title"] if set(item) == {"title"} else item for item in value]
-            if key in ("projects", "ideas")
-            else _plain_examples(value)
-            for key, value in node.items()
-        }
-    if isinstance(node, list):
-        return [_plain_examples(item) for item in node]
-    return node
-
-
 def to_yaml(data: ConceptData) -> str:
-    content = _plain_examples(data.model_dump(mode="python", exclude_defaults=True))
+    content = data.model_dump(mode="python", exclude_defaults=True)
     header = "# Kreisentwicklungskonzept – exportiert aus KEK-Portal. Format: docs/content-format.md\n"
     return header + yaml.dump(content, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)

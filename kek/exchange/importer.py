@@ -1,8 +1,10 @@
-"""Load the content file into the page tree: idempotent and all-or-nothing.
+"""Load a content file into one site's concept: idempotent and all-or-nothing.
 
 The file is validated completely before anything is written; the writes run in one transaction.
 Running the import twice changes nothing the second time (no new revisions). Pages are matched
-by their slug path, measures and examples by their position, so editors' URLs stay stable.
+by their slug path, measures, projects and ideas by their key (kek/plan/keys.py), so an item
+keeps its anchor, revisions and history when it is reworded, reordered or moved.
+Items without a key in the file get one, reported in the result, so it can be written back.
 """
 
 from dataclasses import dataclass, field
@@ -14,10 +16,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from kek.history.baseline import take_snapshot
 from kek.places.models import Place, SubRegionIndexPage, SubRegionPage
+from kek.plan.keys import make_key
 from kek.plan.models import (
     AboutPage,
     ApproachPage,
@@ -34,7 +38,7 @@ from kek.plan.models import (
 )
 
 from . import content_file
-from .content_file import ConceptData, ContentFileError, Problem, markdown_inline
+from .content_file import ConceptData, ContentFileError, Problem, keyed_items, markdown_inline
 
 HOME_SLUG = "start"
 THEMES = (
@@ -56,13 +60,20 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     examples_written: int = 0
-    messages: list[str] = field(default_factory=list)
+    new_keys: list[str] = field(default_factory=list)
+    home: HomePage | None = None
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"Seiten: {self.created} neu, {self.updated} geändert, {self.unchanged} unverändert; "
             f"Projekte und Ideen geschrieben: {self.examples_written}."
         )
+        if self.new_keys:
+            text += (
+                f" Neu vergebene Schlüssel ({len(self.new_keys)}): {', '.join(self.new_keys)}. Bitte in die "
+                "Inhaltsdatei übernehmen (oder exportieren), damit diese Einträge beim nächsten Import dieselben bleiben."
+            )
+        return text
 
 
 def _value(obj, name: str):
@@ -91,9 +102,9 @@ def measure_html(text: str, links: dict[str, str], page_ids: dict[str, int]) -> 
     return f"<p>{html}</p>"
 
 
-def import_file(path: Path) -> ImportResult:
+def import_file(path: Path, site: Site | None = None) -> ImportResult:
     """Validate `path` and import it; raises ContentFileError (nothing written) if it is broken."""
-    return import_concept(content_file.load(path))
+    return import_concept(content_file.load(path), site)
 
 
 class _Tree:
@@ -122,17 +133,19 @@ class _Tree:
                 setattr(page, name, value)
                 self.dirty[page.pk] = page
 
-    def children(self, page: Page, relation: str, model: type, rows: list[dict]) -> None:
+    def children(self, page: Page, relation: str, model: type, rows: list[dict], identity: str | None = None) -> None:
         """Make an inline child list equal `rows`, updating in place to keep primary keys.
 
+        Rows and objects are paired by the field `identity` (e.g. the stable key), else by position.
         List values are many-to-many relations, given and compared as lists of related objects.
         """
         existing = list(getattr(page, relation).all())
         if len(existing) == len(rows) and all(_matches(obj, row) for obj, row in zip(existing, rows, strict=True)):
             return
+        by_identity = {getattr(obj, identity): obj for obj in existing} if identity else dict(enumerate(existing))
         objects = []
         for i, row in enumerate(rows):
-            obj = existing[i] if i < len(existing) else model()
+            obj = by_identity.get(row[identity] if identity else i) or model()
             for name, value in row.items():
                 setattr(obj, name, value)
             obj.sort_order = i
@@ -150,12 +163,15 @@ class _Tree:
 
 
 @transaction.atomic
-def import_concept(data: ConceptData) -> ImportResult:
+def import_concept(data: ConceptData, site: Site | None = None) -> ImportResult:
+    """Import `data` as the concept of `site` (default: the default site; created if missing)."""
     result = ImportResult()
-    places = _places_by_key(data)  # before any write: unknown places stop the import
+    site = site or Site.objects.filter(is_default_site=True).first() or new_site(data, *base_address(), default=True)
+    places = _places_by_key(data, site)  # before any write: unknown places stop the import
+    _fill_in_keys(data, result)
     tree = _Tree(result)
     meta = data.concept
-    home = _home(tree, data)
+    home = result.home = _home(tree, data, site)
 
     fields = []
     for f in data.fields:
@@ -213,34 +229,58 @@ def import_concept(data: ConceptData) -> ImportResult:
             for r in data.sub_regions
             if r.slug in f.regional_focus
         ]
-        tree.children(field_page, "regional_focus", RegionalFocus, rows)
-    themes = {t.slug: t for t in CrossCuttingThemePage.objects.all()}
+        tree.children(field_page, "regional_focus", RegionalFocus, rows, identity="sub_region_id")
+    themes = {t.slug: t for t in CrossCuttingThemePage.objects.descendant_of(home)}
+    _move_measures(tree, home, approaches)
     for a, approach_page in approaches:
         rows = [
-            {"text": measure_html(m.text, m.links, page_ids), "themes": [themes[t] for t in m.themes]}
+            {"key": m.key, "text": measure_html(m.text, m.links, page_ids), "themes": [themes[t] for t in m.themes]}
             for m in a.measures
         ]
-        tree.children(approach_page, "measures", Measure, rows)
+        tree.children(approach_page, "measures", Measure, rows, identity="key")
     tree.publish()
 
-    for a, approach_page in approaches:
-        _sync_examples(a, approach_page, result, themes, places)
-    _ensure_site(home)
+    _sync_examples(home, approaches, result, themes, places)
+    _point_site(site, home)
     if home.baseline_at is None:
         # The first import is the decided version; what is published later counts as a change.
         HomePage.objects.filter(pk=home.pk).update(baseline_at=timezone.now())
-        take_snapshot()
+        take_snapshot(home)
     result.unchanged = Page.objects.descendant_of(home, inclusive=True).count() - result.created - result.updated
     return result
 
 
-def _home(tree: _Tree, data: ConceptData) -> HomePage:
+def base_address() -> tuple[str, int]:
+    """Host and port of KEK_BASE_URL: the default site's address."""
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 80)
+
+
+def new_site(data: ConceptData, hostname: str, port: int, *, default: bool = False) -> Site:
+    """A site of its own for a concept: a start page below the tree root and the site pointing at
+    it. `import_concept` then fills it."""
+    tree = _Tree(ImportResult())
+    home = _home(tree, data, None)
+    tree.publish()
+    return Site.objects.create(
+        hostname=hostname, port=port, root_page=home, site_name=data.concept.short_title, is_default_site=default
+    )
+
+
+def _fill_in_keys(data: ConceptData, result: ImportResult) -> None:
+    """Give items without a key one made from their words, unique in the file (the same file
+    therefore gives the same keys each time)."""
+    items = [item for _path, item in keyed_items(data)]
+    taken = {item.key for item in items if item.key}
+    for item in items:
+        if not item.key:
+            item.key = make_key(getattr(item, "text", None) or item.title, taken)
+            result.new_keys.append(item.key)
+
+
+def _home(tree: _Tree, data: ConceptData, site: Site | None) -> HomePage:
+    """The site's start page, or a new one below the tree root for a site without a concept."""
     meta = data.concept
-    root = Page.get_first_root_node()
-    if not HomePage.objects.exists():
-        # Wagtail's first migration leaves a placeholder start page; the concept replaces it.
-        for placeholder in Page.objects.child_of(root).filter(slug=HOME_SLUG):
-            placeholder.delete()
     values = {
         "title": meta.title,
         "short_title": meta.short_title,
@@ -250,8 +290,15 @@ def _home(tree: _Tree, data: ConceptData) -> HomePage:
         "decided_on": meta.decided_on,
         "decided_by": meta.decided_by,
     }
-    home = HomePage.objects.first() or tree.page(root, HomePage, HOME_SLUG, **values)
-    tree.assign(home, values)
+    root_page = site.root_page.specific if site else None
+    if isinstance(root_page, HomePage):
+        home = root_page
+        tree.assign(home, values)
+    else:
+        root = Page.get_first_root_node()
+        taken = set(Page.objects.child_of(root).values_list("slug", flat=True))
+        slug = HOME_SLUG if HOME_SLUG not in taken else slugify(f"{meta.short_title} {meta.county}")
+        home = tree.page(root, HomePage, slug, **values)
     contacts = [
         {
             "role": c.role,
@@ -274,11 +321,11 @@ def _approaches(data: ConceptData) -> list:
     return [a for f in data.fields for g in f.goals for s in g.sub_goals for a in s.approaches]
 
 
-def _places_by_key(data: ConceptData) -> dict:
+def _places_by_key(data: ConceptData, site: Site) -> dict:
     """The places the examples name, by AGS; they must have been loaded (import_places) first."""
     examples = [e for a in _approaches(data) for m in a.measures for e in m.projects + m.ideas]
     keys = {key for example in examples for key in example.places}
-    found = {p.ags: p for p in Place.objects.filter(ags__in=keys)}
+    found = {p.ags: p for p in Place.objects.filter(site=site, ags__in=keys)}
     missing = sorted(keys - set(found))
     if missing:
         problems = [
@@ -292,53 +339,74 @@ def _places_by_key(data: ConceptData) -> dict:
     return found
 
 
-def _sync_examples(approach, page: ApproachPage, result: ImportResult, themes: dict, places: dict) -> None:
-    measure_ids = list(Measure.objects.filter(approach=page).order_by("sort_order").values_list("pk", flat=True))
-    wanted = []
-    for index, m in enumerate(approach.measures):
-        for kind, items in ((Project.Kind.RUNNING, m.projects), (Project.Kind.IDEA, m.ideas)):
-            for item in items:
-                wanted.append(
-                    {
+def _move_measures(tree: _Tree, home: HomePage, approaches: list) -> None:
+    """Measures the file puts under another approach move there with their primary key; the
+    approach they leave gets a new revision without them."""
+    target = {m.key: page for a, page in approaches for m in a.measures}
+    pages = {page.pk: page for _a, page in approaches}
+    for measure in Measure.objects.filter(approach__path__startswith=home.path, key__in=target):
+        new = target[measure.key]
+        if measure.approach_id != new.pk:
+            Measure.objects.filter(pk=measure.pk).update(approach=new)
+            old = pages.get(measure.approach_id) or ApproachPage.objects.get(pk=measure.approach_id)
+            tree.dirty[old.pk] = old
+            tree.dirty[new.pk] = new
+
+
+def _sync_examples(home: HomePage, approaches: list, result: ImportResult, themes: dict, places: dict) -> None:
+    """Projects and ideas, matched by key across the whole concept; those the file lacks go."""
+    measures = dict(Measure.objects.filter(approach__path__startswith=home.path).values_list("key", "pk"))
+    existing = {p.key: p for p in Project.objects.filter(approach__path__startswith=home.path)}
+    wanted: set[str] = set()
+    for a, page in approaches:
+        order = 0
+        for m in a.measures:
+            for kind, items in ((Project.Kind.RUNNING, m.projects), (Project.Kind.IDEA, m.ideas)):
+                for item in items:
+                    values = {
+                        "key": item.key,
                         "kind": kind,
                         "title": item.title,
                         "url": item.url or "",
                         "description": item.description,
-                        "measure_id": measure_ids[index],
-                        "sort_order": len(wanted),
+                        "approach_id": page.pk,
+                        "measure_id": measures[m.key],
+                        "sort_order": order,
                         "live": True,
                         "latitude": _decimal(item.latitude),
                         "longitude": _decimal(item.longitude),
                         "themes": [themes[t] for t in item.themes],
                         "places": [places[key] for key in item.places],
                     }
-                )
-    existing = list(Project.objects.filter(approach=page).order_by("sort_order", "pk"))
-    for i, values in enumerate(wanted):
-        project = existing[i] if i < len(existing) else Project(approach=page)
-        if project.pk and _matches(project, values):
-            continue
-        for name, value in values.items():
-            setattr(project, name, value)
-        project.save()
-        project.save_revision().publish()
-        result.examples_written += 1
-    for surplus in existing[len(wanted) :]:
-        surplus.delete()
+                    order += 1
+                    wanted.add(item.key)
+                    project = existing.get(item.key) or Project()
+                    if project.pk and _matches(project, values):
+                        continue
+                    for name, value in values.items():
+                        setattr(project, name, value)
+                    project.save()
+                    project.save_revision().publish()
+                    result.examples_written += 1
+    for key, surplus in existing.items():
+        if key not in wanted:
+            surplus.delete()
 
 
 def _decimal(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.00001"))
 
 
-def _ensure_site(home: HomePage) -> None:
-    """Point the default site at the concept; a new site takes its address from KEK_BASE_URL."""
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None or site.root_page_id != home.pk:
-        url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        site = site or Site(is_default_site=True)
-        site.hostname = url.hostname or "localhost"
-        site.port = url.port or (443 if url.scheme == "https" else 80)
-        site.root_page = home
-        site.site_name = home.short_title
-        site.save()
+def _point_site(site: Site, home: HomePage) -> None:
+    """Point the site at the concept. The default site takes its address from KEK_BASE_URL when it
+    first gets a concept; Wagtail's empty welcome page it pointed at before goes."""
+    if site.root_page_id == home.pk:
+        return
+    placeholder = site.root_page
+    if site.is_default_site:
+        site.hostname, site.port = base_address()
+    site.root_page = home
+    site.site_name = site.site_name or home.short_title
+    site.save()
+    if placeholder.specific_class is Page and not placeholder.get_children().exists():
+        placeholder.delete()

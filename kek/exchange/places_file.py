@@ -7,6 +7,7 @@ import yaml
 from django.db import transaction
 from django.utils.text import slugify
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from wagtail.models import Site
 
 from kek.places.models import Place
 
@@ -53,12 +54,12 @@ def load(path: Path) -> PlacesData:
 
 
 @transaction.atomic
-def import_places(data: PlacesData) -> int:
-    """Create or update every place; returns how many places the file holds."""
+def import_places(data: PlacesData, site: Site) -> int:
+    """Create or update every place of `site`; returns how many places the file holds."""
     used_slugs: set[str] = set()
 
     def upsert(name: str, kind: str, **values) -> Place:
-        place = Place.objects.filter(name=name, kind=kind).first() or Place(name=name, kind=kind)
+        place = Place.objects.filter(site=site, name=name, kind=kind).first() or Place(site=site, name=name, kind=kind)
         slug = slugify(name.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))
         if slug in used_slugs:
             slug = f"{slug}-{values.get('ags') or kind}"

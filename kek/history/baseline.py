@@ -2,7 +2,7 @@
 however the concept changes (even for pages and projects removed since)."""
 
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from kek.core.pages import KekPage
 from kek.plan.models import ApproachPage, Project
@@ -23,12 +23,17 @@ def sections(page: KekPage) -> dict[str, list[str]]:
     return result
 
 
-def take_snapshot() -> int:
-    """Freeze every concept page as it is now. Called once, when the decided version is loaded."""
-    pages = [p for p in Page.objects.live().specific() if isinstance(p, KekPage) and p.in_change_history]
+def take_snapshot(home: Page) -> int:
+    """Freeze every page of the concept below `home` as it is now. Called once per concept, when its
+    decided version is loaded (the importer points the site at `home` first)."""
+    site = Site.objects.get(root_page=home)
+    below = Page.objects.live().descendant_of(home, inclusive=True).specific()
+    pages = [p for p in below if isinstance(p, KekPage) and p.in_change_history]
     BaselineSnapshot.objects.bulk_create(
         [
-            BaselineSnapshot(page_id=p.pk, path=p.path, title=p.title, url_path=p.url_path, sections=sections(p))
+            BaselineSnapshot(
+                site=site, page_id=p.pk, path=p.path, title=p.title, url_path=p.url_path, sections=sections(p)
+            )
             for p in pages
         ],
         ignore_conflicts=True,

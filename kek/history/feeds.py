@@ -21,7 +21,7 @@ class ChangeFeed(Feed):
         return self.page.default_description()
 
     def items(self):
-        return ChangeRecord.objects.select_related("page")[:50]
+        return self.page.records().select_related("page")[:50]
 
     def item_title(self, record: ChangeRecord) -> str:
         return f"{record.get_action_display()}: {record.subject} „{record.title}“"

@@ -4,18 +4,27 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kek.core.pages import home_path
+
 
 class ChangeRecordQuerySet(models.QuerySet):
     def in_field(self, slug: str | None) -> "ChangeRecordQuerySet":
         return self.filter(field_slug=slug) if slug else self
 
+    def of_site_at(self, path: str) -> "ChangeRecordQuerySet":
+        """The records of the site that the page at tree path `path` belongs to."""
+        return self.filter(site__root_page__path=home_path(path))
+
 
 class ChangeRecord(models.Model):
+    """Belongs to the site of its concept, so each county's history stays its own."""
+
     class Action(models.TextChoices):
         ADDED = "added", _("Neu aufgenommen")
         CHANGED = "changed", _("Geändert")
         REMOVED = "removed", _("Entfernt")
 
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     created = models.DateTimeField(_("Zeitpunkt"), db_index=True)
     action = models.CharField(_("Art der Änderung"), max_length=10, choices=Action.choices)
     subject = models.CharField(_("Gegenstand"), max_length=100)  # e.g. "Handlungsansatz", "Projektidee"
@@ -43,6 +52,7 @@ class ChangeRecord(models.Model):
 class BaselineSnapshot(models.Model):
     """A concept page as decided by the Kreistag (kept even if the page is deleted later)."""
 
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     page_id = models.IntegerField(unique=True)
     path = models.CharField(max_length=255, db_index=True)
     title = models.CharField(max_length=500)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
@@ -37,8 +37,9 @@ MONITORING_BODY_MV = (
 
 
 @register_setting(icon="doc-full")
-class LegalSettings(BaseGenericSetting):
-    """Who runs the site and whom to ask: the facts behind Impressum and Datenschutzerklärung."""
+class LegalSettings(BaseSiteSetting):
+    """Who runs the site and whom to ask: the facts behind Impressum and Datenschutzerklärung.
+    One per site: each county states its own."""
 
     provider = models.CharField(_("Anbieter"), max_length=200, default="Landkreis Ludwigslust-Parchim")
     legal_form = models.CharField(_("Rechtsform"), max_length=200, default="Körperschaft des öffentlichen Rechts")

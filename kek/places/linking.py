@@ -8,6 +8,9 @@ from django.dispatch import receiver
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from wagtail.models import Page
+
+from kek.core.pages import home_path
 
 from .models import Place, PlaceIndexPage
 
@@ -16,15 +19,15 @@ _CACHE: dict = {}
 LIFETIME = 600  # seconds; other server processes pick up changed places within this time
 
 
-def _pattern() -> tuple[re.Pattern | None, dict[str, str]]:
-    key = f"pattern-{get_language()}"  # page URLs carry the interface language (/en/...)
+def _pattern(root: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    key = (root, get_language())  # per site; page URLs carry the interface language (/en/...)
     cached = _CACHE.get(key)
     if cached and cached[2] > time.monotonic():
         return cached[0], cached[1]
-    index = PlaceIndexPage.objects.live().only("url_path").first()
+    index = PlaceIndexPage.objects.live().filter(path__startswith=root).only("url_path").first()
     urls: dict[str, str] = {}
     if index is not None:
-        for place in Place.objects.exclude(kind=Place.Kind.OFFICE).only("name", "slug"):
+        for place in Place.objects.of_site_at(root).exclude(kind=Place.Kind.OFFICE).only("name", "slug"):
             for name in place.names:
                 if len(name) >= 4:
                     urls.setdefault(name, f"{index.url}{place.slug}/")
@@ -40,10 +43,13 @@ def _forget(**kwargs) -> None:
     _CACHE.clear()
 
 
-def link_places(html: str) -> SafeString:
-    """Link place names in `html` (escaped first if it is plain text); existing links stay as they are."""
+def link_places(html: str, page: Page | None) -> SafeString:
+    """Link the names of the places of `page`'s site in `html` (escaped first if it is plain text);
+    existing links stay as they are."""
     html = conditional_escape(html)
-    pattern, urls = _pattern()
+    if page is None:
+        return mark_safe(html)  # noqa: S308 - escaped above
+    pattern, urls = _pattern(home_path(page.path))
     if pattern is None:
         return mark_safe(html)  # noqa: S308 - escaped above
     out, inside_link = [], 0

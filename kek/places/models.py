@@ -15,15 +15,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage
+from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage, home_path
 from kek.core.richtext import TEXT_FEATURES
 
 # Apps above this one add to the place pages and the map through Wagtail hooks, so places needs
 # to know nothing of them:
-# - PLACE_SECTIONS_HOOK: fn(request, home, place, area) -> HTML of a section of the place's page
-#   or ""; `home` is the site's start page, `area` the primary keys of the place, its Amt or its
-#   member Gemeinden.
-# - MAP_ITEMS_HOOK: fn(home) -> dicts with title, kind, kind_label, url, places, lat, lon.
+# - PLACE_SECTIONS_HOOK: fn(request, page, place, area) -> HTML of a section of the place's page
+#   or ""; `page` is the site's PlaceIndexPage, `area` the primary keys of the place, its Amt or
+#   its member Gemeinden.
+# - MAP_ITEMS_HOOK: fn(page) -> dicts with title, kind, kind_label, url, places, lat, lon.
 PLACE_SECTIONS_HOOK = "kek_place_sections"
 MAP_ITEMS_HOOK = "kek_map_items"
 
@@ -70,6 +70,12 @@ class SubRegionPage(KekPage):
         return context
 
 
+class PlaceQuerySet(models.QuerySet):
+    def of_site_at(self, path: str) -> "PlaceQuerySet":
+        """The places of the site that the page at tree path `path` belongs to."""
+        return self.filter(site__root_page__path=home_path(path))
+
+
 class Place(models.Model):
     """An Amt, an amtsfreie Stadt or Gemeinde, or a Gemeinde within an Amt (content/places.yaml)."""
 
@@ -78,8 +84,9 @@ class Place(models.Model):
         TOWN = "stadt", _("Stadt")
         MUNICIPALITY = "gemeinde", _("Gemeinde")
 
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="places")
     name = models.CharField(_("Name"), max_length=120)
-    slug = models.SlugField(_("Kurzname"), max_length=120, unique=True)
+    slug = models.SlugField(_("Kurzname"), max_length=120)
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
     ags = models.CharField(_("Amtlicher Gemeindeschlüssel"), max_length=12, blank=True)
     office = models.ForeignKey(
@@ -90,8 +97,11 @@ class Place(models.Model):
     latitude = models.DecimalField(_("Breitengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(_("Längengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
 
+    objects = PlaceQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["site", "slug"], name="place_slug_unique_per_site")]
         verbose_name = _("Ort")
         verbose_name_plural = _("Orte")
 
@@ -100,7 +110,10 @@ class Place(models.Model):
 
     @cached_property
     def sub_region(self) -> "SubRegionPage | None":
-        return SubRegionPage.objects.live().filter(slug=self.sub_region_slug).first() if self.sub_region_slug else None
+        if not self.sub_region_slug:
+            return None
+        pages = SubRegionPage.objects.live().filter(slug=self.sub_region_slug)
+        return pages.filter(path__startswith=self.site.root_page.path).first()
 
     @property
     def names(self) -> set[str]:
@@ -123,7 +136,7 @@ class PlaceIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def index(self, request: HttpRequest) -> HttpResponse:
-        places = Place.objects.select_related("office")
+        places = Place.objects.of_site_at(self.path).select_related("office")
         offices = [p for p in places if p.kind == Place.Kind.OFFICE]
         members: dict[int, list[Place]] = {}
         for place in places:
@@ -137,8 +150,7 @@ class PlaceIndexPage(RoutablePageMixin, SectionPage):
     def map_view(self, request: HttpRequest) -> HttpResponse:
         """Projects and ideas with a location, on a map and, for everyone, as a list."""
         tiles = settings.KEK_MAP_TILES
-        home = self.get_parent()
-        items = [item for items_of in hooks.get_hooks(MAP_ITEMS_HOOK) for item in items_of(home)]
+        items = [item for items_of in hooks.get_hooks(MAP_ITEMS_HOOK) for item in items_of(self)]
         context = {"items": items, "tiles": tiles}
         response = self.render(request, template="places/map.html", context_overrides=context)
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(tiles["url"].replace("{s}", "a")))
@@ -147,16 +159,16 @@ class PlaceIndexPage(RoutablePageMixin, SectionPage):
 
     @path("<slug:slug>/")
     def place(self, request: HttpRequest, slug: str) -> HttpResponse:
-        place = Place.objects.select_related("office").filter(slug=slug).first()
+        place = (
+            Place.objects.of_site_at(self.path).select_related("office", "site__root_page").filter(slug=slug).first()
+        )
         if place is None:
             raise Http404
         area = [place.pk, *place.members.values_list("pk", flat=True)]
         if place.office_id:
             area.append(place.office_id)
         sections = [
-            html
-            for section in hooks.get_hooks(PLACE_SECTIONS_HOOK)
-            if (html := section(request, self.get_parent(), place, area))
+            html for section in hooks.get_hooks(PLACE_SECTIONS_HOOK) if (html := section(request, self, place, area))
         ]
         focus = (
             place.sub_region.regional_focus.select_related("field").order_by("field__path") if place.sub_region else []

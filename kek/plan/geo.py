@@ -6,19 +6,21 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from .models import Project
+from .tree import home_path
 
 
-def place_examples(request: HttpRequest, home: Page, place, area: list[int]) -> SafeString:
+def place_examples(request: HttpRequest, page: Page, place, area: list[int]) -> SafeString:
     """The projects and ideas located at a place, its Amt or its Gemeinden, in the concept's order."""
-    projects = Project.objects.public().filter(places__in=area, approach__path__startswith=home.path)
+    projects = Project.objects.public().filter(places__in=area, approach__path__startswith=home_path(page.path))
     projects = projects.distinct().select_related("approach").order_by("approach__path", "sort_order")
-    return render_to_string("plan/includes/place_examples.html", {"projects": projects}, request=request)
+    context = {"projects": projects, "page": page}
+    return render_to_string("plan/includes/place_examples.html", context, request=request)
 
 
-def map_items(home: Page) -> list[dict]:
+def map_items(page: Page) -> list[dict]:
     """Public projects and ideas with coordinates: their own, or those of their first located place."""
     items = []
-    projects = Project.objects.public().filter(approach__path__startswith=home.path)
+    projects = Project.objects.public().filter(approach__path__startswith=home_path(page.path))
     for project in projects.select_related("approach").prefetch_related("places"):
         places = list(project.places.all())
         located = next((p for p in places if p.latitude is not None), None)

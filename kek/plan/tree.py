@@ -6,7 +6,11 @@ always at depth 3, whichever site they belong to.
 
 from wagtail.models import Page
 
-FIELD_DEPTH = 3  # tree root (1) → a site's start page (2) → Handlungsfeld (3)
+from kek.core.pages import HOME_DEPTH, home_path
+
+FIELD_DEPTH = HOME_DEPTH + 1  # tree root (1) → a site's start page (2) → Handlungsfeld (3)
+
+__all__ = ["FIELD_DEPTH", "HOME_DEPTH", "ancestor_paths", "field_path", "home_path"]
 
 
 def field_path(path: str) -> str:

@@ -2,10 +2,10 @@
 so every publication simply rebuilds it once its transaction has committed."""
 
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from kek.core.richtext import text_of
-from kek.places.models import Place, SubRegionPage
+from kek.places.models import Place, PlaceIndexPage, SubRegionPage
 from kek.plan.models import (
     AboutPage,
     ApproachPage,
@@ -24,8 +24,9 @@ from .models import SearchEntry
 Kind = SearchEntry.Kind
 
 
-def _entry(kind, title, body, url, trail, order, field_slug="", goal_id=None, themes=(), sub_regions=()):
+def _entry(site, kind, title, body, url, trail, order, field_slug="", goal_id=None, themes=(), sub_regions=()):
     entry = SearchEntry(
+        site=site,
         kind=kind,
         title=title,
         body=body,
@@ -41,8 +42,11 @@ def _entry(kind, title, body, url, trail, order, field_slug="", goal_id=None, th
     return entry
 
 
-def build_entries() -> list[SearchEntry]:
-    pages = {p.pk: p for p in Page.objects.live().only("id", "title", "url_path", "path", "depth", "slug")}
+def build_entries(site: Site) -> list[SearchEntry]:
+    """The entries of one site's concept, in its reading order."""
+    home = site.root_page
+    live = Page.objects.live().descendant_of(home)
+    pages = {p.pk: p for p in live.only("id", "title", "url_path", "path", "depth", "slug")}
     by_path = {p.path: p for p in pages.values()}
 
     def ancestry(page) -> list:
@@ -57,21 +61,24 @@ def build_entries() -> list[SearchEntry]:
     entries: list[SearchEntry] = []
 
     def add(*args, **kwargs) -> None:
-        entries.append(_entry(*args, order=len(entries), **kwargs))
+        entries.append(_entry(site, *args, order=len(entries), **kwargs))
 
-    for field in FieldOfActionPage.objects.live():
+    def below(model):
+        return model.objects.live().descendant_of(home)
+
+    for field in below(FieldOfActionPage):
         focus = " ".join(text_of(f.text) for f in field.regional_focus.all())
         body = " ".join([field.topics, *(text_of(h) for _k, _h, h in field.situation), focus])
         add(Kind.FIELD, field.title, body, field.url, [], field_slug=field.slug)
-    for goal in StrategicGoalPage.objects.live():
+    for goal in below(StrategicGoalPage):
         trail, field_slug, _goal = context(goal)
         add(Kind.GOAL, goal.title, "", goal.url, trail, field_slug=field_slug, goal_id=goal.pk)
-    for sub_goal in SubGoalPage.objects.live():
+    for sub_goal in below(SubGoalPage):
         trail, field_slug, goal_id = context(sub_goal)
         body = f"{text_of(sub_goal.legal_framework)} {text_of(sub_goal.footnotes)}"
         add(Kind.SUB_GOAL, sub_goal.title, body, sub_goal.url, trail, field_slug=field_slug, goal_id=goal_id)
 
-    approaches = {a.pk: a for a in ApproachPage.objects.live()}
+    approaches = {a.pk: a for a in below(ApproachPage)}
     for approach in approaches.values():
         trail, field_slug, goal_id = context(approach)
         add(Kind.APPROACH, approach.title, "", approach.url, trail, field_slug=field_slug, goal_id=goal_id)
@@ -95,7 +102,7 @@ def build_entries() -> list[SearchEntry]:
     projects = (
         Project.objects.public().filter(approach__in=approaches).prefetch_related("themes", "sub_regions", "places")
     )
-    regions = {r.slug: r.pk for r in SubRegionPage.objects.live()}
+    regions = {r.slug: r.pk for r in below(SubRegionPage)}
     for project in projects.order_by("approach__path", "sort_order"):
         approach = approaches[project.approach_id]
         trail, field_slug, goal_id = context(approach)
@@ -113,14 +120,14 @@ def build_entries() -> list[SearchEntry]:
             themes=[t.pk for t in project.themes.all()],
             sub_regions=sorted(sub_regions),
         )
-    for theme in CrossCuttingThemePage.objects.live():
+    for theme in below(CrossCuttingThemePage):
         add(Kind.THEME, theme.title, text_of(theme.text), theme.url, [], themes=[theme.pk])
-    for region in SubRegionPage.objects.live():
+    for region in below(SubRegionPage):
         body = " ".join(text_of(f.text) for f in region.regional_focus.all())
         add(Kind.REGION, region.title, body, region.url, [], sub_regions=[region.pk])
-    place_index = Page.objects.live().filter(slug="orte", depth=3).first()
+    place_index = below(PlaceIndexPage).first()
     if place_index is not None:
-        for place in Place.objects.select_related("office"):
+        for place in Place.objects.filter(site=site).select_related("office"):
             trail = [place.office.name] if place.office else []
             sub_regions = [regions[place.sub_region_slug]] if place.sub_region_slug in regions else []
             add(
@@ -131,14 +138,15 @@ def build_entries() -> list[SearchEntry]:
                 trail,
                 sub_regions=sub_regions,
             )
-    for about in AboutPage.objects.live():
+    for about in below(AboutPage):
         add(Kind.PAGE, about.title, text_of(about.body), about.url, [])
     return entries
 
 
 @transaction.atomic
 def rebuild() -> int:
-    entries = build_entries()
+    """Rebuild the entries of every site that has a concept; returns how many there are."""
+    entries = [entry for site in Site.objects.select_related("root_page") for entry in build_entries(site)]
     SearchEntry.objects.all().delete()
     SearchEntry.objects.bulk_create(entries)
     theme_links, region_links = [], []

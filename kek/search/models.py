@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
+    """Each site's concept has entries of its own; a search sees only its site's."""
+
     class Kind(models.TextChoices):
         FIELD = "field", _("Handlungsfeld")
         GOAL = "goal", _("Strategisches Ziel")
@@ -18,6 +20,7 @@ class SearchEntry(models.Model):
         PLACE = "place", _("Ort")
         PAGE = "page", _("Seite")
 
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     title = models.TextField()
     body = models.TextField(blank=True)

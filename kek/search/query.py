@@ -10,6 +10,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Length, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Site
 
 from . import text
 from .models import SearchEntry
@@ -77,12 +78,13 @@ def _occurrences(stem: str):
     return (Length("terms") - Length(Replace("terms", Value(stem), Value("")))) / len(stem)
 
 
-def search(query: str, filters: dict[str, str]) -> Result:
+def search(query: str, filters: dict[str, str], site: Site | None) -> Result:
+    """Entries of `site` that hold every stem of `query`, ranked, with facet counts."""
     stems = text.query_stems(query)
     result = Result(query=query, stems=stems)
     if not stems:
         return result
-    matched = SearchEntry.objects.all()
+    matched = SearchEntry.objects.filter(site=site)
     for s in stems:
         matched = matched.filter(_condition(s))
     counted = matched.annotate(
@@ -95,12 +97,13 @@ def search(query: str, filters: dict[str, str]) -> Result:
     ]
     # All tags at once: a few hundred rows, cheaper than matching the text a second time.
     themes: dict[int, set[str]] = {}
-    for entry_id, slug in SearchEntry.themes.through.objects.values_list(
+    for entry_id, slug in SearchEntry.themes.through.objects.filter(searchentry__site=site).values_list(
         "searchentry_id", "crosscuttingthemepage__slug"
     ):
         themes.setdefault(entry_id, set()).add(slug)
     regions: dict[int, set[str]] = {}
-    for entry_id, slug in SearchEntry.sub_regions.through.objects.values_list("searchentry_id", "subregionpage__slug"):
+    tagged_regions = SearchEntry.sub_regions.through.objects.filter(searchentry__site=site)
+    for entry_id, slug in tagged_regions.values_list("searchentry_id", "subregionpage__slug"):
         regions.setdefault(entry_id, set()).add(slug)
     value_of = {
         "art": lambda row: (row.kind,),

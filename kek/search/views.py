@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 from kek.places.models import SubRegionPage
 from kek.plan.models import CrossCuttingThemePage, FieldOfActionPage, StrategicGoalPage
@@ -15,14 +16,18 @@ from .query import FACETS, highlight, search
 PER_PAGE = 20
 
 
-def _facet_options(counts: dict[str, dict[str, int]]) -> list[dict]:
+def _facet_options(counts: dict[str, dict[str, int]], site: Site) -> list[dict]:
     """Facet names and values in the concept's order, with counts; values without hits left out."""
+
+    def pages(model) -> list:
+        return list(model.objects.live().descendant_of(site.root_page).only("pk", "slug", "title"))
+
     labels = {
         "art": [(k, str(label)) for k, label in SearchEntry.Kind.choices],
-        "feld": [(p.slug, p.title) for p in FieldOfActionPage.objects.live().only("slug", "title")],
-        "ziel": [(str(p.pk), p.title) for p in StrategicGoalPage.objects.live().only("pk", "title")],
-        "thema": [(p.slug, p.title) for p in CrossCuttingThemePage.objects.live().only("slug", "title")],
-        "teilraum": [(p.slug, p.title) for p in SubRegionPage.objects.live().only("slug", "title")],
+        "feld": [(p.slug, p.title) for p in pages(FieldOfActionPage)],
+        "ziel": [(str(p.pk), p.title) for p in pages(StrategicGoalPage)],
+        "thema": [(p.slug, p.title) for p in pages(CrossCuttingThemePage)],
+        "teilraum": [(p.slug, p.title) for p in pages(SubRegionPage)],
     }
     names = {
         "art": "Art",
@@ -45,7 +50,8 @@ def _facet_options(counts: dict[str, dict[str, int]]) -> list[dict]:
 def results(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     filters = {key: request.GET.get(key, "")[:100] for key in FACETS}
-    result = search(query, filters)
+    site = Site.find_for_request(request)
+    result = search(query, filters, site)
     page = Paginator(result.ranked, PER_PAGE).get_page(request.GET.get("seite"))
     page.object_list = result.hits_for(list(page.object_list))
     for hit in page.object_list:
@@ -55,7 +61,7 @@ def results(request: HttpRequest) -> HttpResponse:
         "result": result,
         "page_obj": page,
         "filters": {k: v for k, v in filters.items() if v},
-        "facets": _facet_options(result.counts) if result.stems else [],
+        "facets": _facet_options(result.counts, site) if result.stems else [],
         "too_short": bool(query) and not result.stems,
     }
     status = 200
@@ -69,5 +75,6 @@ def suggestions(request: HttpRequest) -> JsonResponse:
     if not words or len(words[-1]) < 3:
         return JsonResponse({"suggestions": []})
     stem = text.stem(words[-1])
-    titles = SearchEntry.objects.filter(title_terms__contains=" " + stem).exclude(kind=SearchEntry.Kind.MEASURE)
+    titles = SearchEntry.objects.filter(site=Site.find_for_request(request), title_terms__contains=" " + stem)
+    titles = titles.exclude(kind=SearchEntry.Kind.MEASURE)
     return JsonResponse({"suggestions": list(titles.values_list("title", flat=True)[:8])})

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "KEK_HTTP_ONLY"}}
     environment.update({"DJANGO_SETTINGS_MODULE": "kek.settings.production", **env})
-    return subprocess.run(  # noqa: S603 - fixed arguments
+    return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args], env=environment, capture_output=True, text=True, cwd=ROOT
     )
 

@@ -1,5 +1,6 @@
 """The importer: counts per level, idempotence, and that a broken file changes nothing."""
 
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from kek.plan.models import (
 )
 
 CONTENT = (Path(__file__).parents[3] / "content" / "kek2030.yaml").read_text(encoding="utf-8")
+PLACES = Path(__file__).parents[3] / "content" / "places.yaml"
 pytestmark = pytest.mark.django_db
 
 
@@ -83,7 +85,7 @@ def test_import_restores_edited_content_and_keeps_ids():
 
 def test_import_into_an_empty_tree_builds_everything():
     HomePage.objects.get().delete()
-    import_concept(parse(CONTENT))
+    call_command("import_kek", places=str(PLACES), stdout=StringIO())
     assert ApproachPage.objects.live().count() == 49
     assert Measure.objects.count() == 226
     assert HomePage.objects.get().get_site().is_default_site
@@ -125,11 +127,11 @@ def test_yaml_syntax_error_names_the_line():
 
 
 def test_missing_measure_text_names_the_line():
-    text = _broken("- text: Aufbau eines Erhaltungsmanagements", "- txt: Aufbau eines Erhaltungsmanagements")
+    text = _broken("  text: Aufbau eines Erhaltungsmanagements", "  txt: Aufbau eines Erhaltungsmanagements")
     with pytest.raises(ContentFileError) as caught:
         parse(text)
     messages = [str(p) for p in caught.value.problems]
-    line = _line_of(text, "- txt: Aufbau")
+    line = _line_of(text, "- key: erhaltungsmanagements-netz-kreisstrassen")  # where the measure starts
     assert f"Zeile {line}: Die Pflichtangabe „text“ fehlt." in messages
 
 

@@ -1,6 +1,6 @@
 """Change records, the frozen decided version, and the public page that shows both."""
 
-from .pages import ChangeLogPage
 from ..records import BaselineSnapshot, ChangeRecord
+from .pages import ChangeLogPage
 
 __all__ = ["BaselineSnapshot", "ChangeLogPage", "ChangeRecord"]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from kek.core.pages import KekPage, SectionPage
+from kek.core.pages import KekPage, SectionPage, home_path
 from kek.plan.models import FieldOfActionPage, HomePage
 
 from ..baseline import sections
@@ -27,9 +27,10 @@ class ChangeLogPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def changes(self, request: HttpRequest) -> HttpResponse:
-        fields = list(FieldOfActionPage.objects.live().only("id", "title", "slug"))
+        fields = list(FieldOfActionPage.objects.sibling_of(self).live().only("id", "title", "slug"))
         chosen = next((f for f in fields if f.slug == request.GET.get("feld")), None)
-        records = ChangeRecord.objects.in_field(chosen.slug if chosen else None).select_related("page")
+        records = self.records().in_field(chosen.slug if chosen else None)
+        records = records.select_related("page")
         page_number = request.GET.get("seite", "1")
         paginated = Paginator(records, 20).get_page(page_number)
         return self.render(
@@ -47,15 +48,15 @@ class ChangeLogPage(RoutablePageMixin, SectionPage):
             request,
             template="history/decided_version.html",
             context_overrides={
-                "snapshots": BaselineSnapshot.objects.only("page_id", "title", "path"),
+                "snapshots": self.snapshots().only("page_id", "title", "path"),
                 "home": self._home(),
             },
         )
 
     @path("vergleich/<int:page_id>/")
     def comparison(self, request: HttpRequest, page_id: int) -> HttpResponse:
-        snapshot = BaselineSnapshot.objects.filter(page_id=page_id).first()
-        current = Page.objects.live().filter(pk=page_id).specific().first()
+        snapshot = self.snapshots().filter(page_id=page_id).first()
+        current = Page.objects.live().filter(pk=page_id, path__startswith=home_path(self.path)).specific().first()
         if snapshot is None:
             raise Http404
         now = sections(current) if isinstance(current, KekPage) else {}
@@ -70,5 +71,14 @@ class ChangeLogPage(RoutablePageMixin, SectionPage):
             },
         )
 
+    def snapshots(self):
+        """The decided version of this site's concept."""
+        return BaselineSnapshot.objects.filter(site__root_page__path=home_path(self.path))
+
+    def records(self):
+        """This site's changes, newest first."""
+        return ChangeRecord.objects.of_site_at(self.path)
+
     def _home(self) -> HomePage | None:
-        return HomePage.objects.only("title", "decided_on", "decided_by", "baseline_at").first()
+        fields = ("title", "decided_on", "decided_by", "baseline_at")
+        return HomePage.objects.filter(path=home_path(self.path)).only(*fields).first()

@@ -5,6 +5,7 @@ import uuid
 import pytest
 from bs4 import BeautifulSoup
 from django.utils.formats import date_format
+from wagtail.models import Site
 
 from kek.core.models import FormSubmission
 from kek.legal.models import BarrierReport, LegalSettings
@@ -41,7 +42,7 @@ def test_legal_pages_render(client, url):
 
 
 def test_imprint_and_privacy_come_from_the_cms_settings(client):
-    settings = LegalSettings.load()
+    settings = LegalSettings.for_site(Site.objects.get(is_default_site=True))
     settings.represented_by = "die Landrätin Erika Beispiel"
     settings.data_protection_officer = "Frau Datenschutz, Beispielweg 1"
     settings.save()

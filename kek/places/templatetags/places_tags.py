@@ -6,5 +6,6 @@ register = template.Library()
 
 
 @register.filter
-def link_places(value):
-    return _link_places(value)
+def link_places(value, page=None):
+    """`{{ text|link_places:page }}`: links the names of the places of the page's site."""
+    return _link_places(value, page)

@@ -24,17 +24,43 @@ from wagtail.search import index
 from kek.core.change_note import ChangeNoteModelForm, change_note_field
 from kek.core.richtext import INLINE_FEATURES
 
+from ..keys import make_key
+from ..tree import home_path
+
+
+def key_field() -> models.CharField:
+    return models.CharField(
+        _("Schlüssel"),
+        max_length=60,
+        blank=True,
+        db_index=True,
+        help_text=_("Dauerhafte Kennung im Konzept (für Links und Daten); wird beim Anlegen vergeben."),
+    )
+
+
+def concept_keys(path: str) -> set[str]:
+    """Keys of all measures, projects and ideas in the concept whose start page has tree path `path`."""
+    below = {"approach__path__startswith": home_path(path)}
+    return set(Measure.objects.filter(**below).values_list("key", flat=True)) | set(
+        Project.objects.filter(**below).values_list("key", flat=True)
+    )
+
 
 class Measure(index.Indexed, Orderable, ClusterableModel):
     """A Maßnahme. Edited inline on its approach page, so it shares the page's revisions."""
 
     approach = ParentalKey("plan.ApproachPage", on_delete=models.CASCADE, related_name="measures")
+    key = key_field()
     text = RichTextField(_("Maßnahme"), features=INLINE_FEATURES)
     themes = ParentalManyToManyField(
         "plan.CrossCuttingThemePage", blank=True, related_name="measures", verbose_name=_("Querschnittsthemen")
     )
 
-    panels = [FieldPanel("text"), FieldPanel("themes", widget=forms.CheckboxSelectMultiple)]
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("key", read_only=True),
+    ]
     search_fields = [
         index.SearchField("text"),
         index.AutocompleteField("text"),
@@ -50,7 +76,12 @@ class Measure(index.Indexed, Orderable, ClusterableModel):
 
     @property
     def anchor(self) -> str:
-        return f"massnahme-{self.pk}"
+        return f"massnahme-{self.key}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.key:
+            self.key = make_key(strip_tags(self.text), concept_keys(self.approach.path))
+        super().save(*args, **kwargs)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -78,6 +109,7 @@ class Project(
         IDEA = "idea", _("Projektidee")
 
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.IDEA)
+    key = key_field()
     title = models.CharField(_("Titel"), max_length=500)
     url = models.URLField(_("Externer Link"), max_length=500, blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
@@ -152,7 +184,12 @@ class Project(
 
     @property
     def anchor(self) -> str:
-        return f"beispiel-{self.pk}"
+        return f"beispiel-{self.key}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.key and self.approach_id:
+            self.key = make_key(self.title, concept_keys(self.approach.path))
+        super().save(*args, **kwargs)
 
     @property
     def is_idea(self) -> bool:

@@ -5,6 +5,7 @@ import sys
 from django.core.management.base import BaseCommand
 
 from kek.exchange.exporter import export_concept, to_yaml
+from kek.exchange.sites import site_or_error
 
 
 class Command(BaseCommand):
@@ -14,9 +15,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?")
+        parser.add_argument("--site", help="host oder host:port der Site; ohne Angabe die Standard-Site.")
 
-    def handle(self, *args, file: str | None, **options):
-        text = to_yaml(export_concept())
+    def handle(self, *args, file: str | None, site: str | None, **options):
+        text = to_yaml(export_concept(site_or_error(site)))
         if file:
             with open(file, "w", encoding="utf-8") as out:
                 out.write(text)
