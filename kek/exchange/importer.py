@@ -383,6 +383,10 @@ def _sync_examples(home: HomePage, approaches: list, result: ImportResult, theme
                     project = existing.get(item.key) or Project()
                     if project.pk and _matches(project, values):
                         continue
+                    if project.pk and _matches(project, {k: v for k, v in values.items() if k != "sort_order"}):
+                        # Only its position among its neighbours changed: no new version of its content.
+                        Project.objects.filter(pk=project.pk).update(sort_order=values["sort_order"])
+                        continue
                     for name, value in values.items():
                         setattr(project, name, value)
                     project.save()

@@ -31,7 +31,11 @@ def main_menu(context: dict) -> dict:
 @register.inclusion_tag("core/includes/service_links.html", takes_context=True)
 def service_links(context: dict) -> dict:
     """The start page's other children: Impressum, Datenschutz, Barrierefreiheit and the like."""
-    return {"items": _top_pages(context, in_menu=False), "content_lang": context.get("content_lang")}
+    return {
+        "items": _top_pages(context, in_menu=False),
+        "content_lang": context.get("content_lang"),
+        "home_url": context.get("home_url"),
+    }
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)

@@ -1,0 +1,171 @@
+"""Two counties on one installation: each site shows only its own concept.
+
+A second, small concept ("Musterkreis") is imported into a site of its own beside the KEK 2030.
+Search, change history, feeds, legal pages, place pages, sitemaps and exports of one never show
+the other's content, and an editor of one cannot touch the other.
+"""
+
+from io import StringIO
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from kek.exchange.exporter import export_concept, to_yaml
+from kek.history.models import ChangeRecord
+from kek.legal.models import LegalSettings
+from kek.plan.models import ApproachPage, HomePage, Project
+from kek.search.indexer import rebuild
+
+pytestmark = pytest.mark.django_db
+
+OTHER = "musterkreis.example"
+CONCEPT = """
+concept:
+  title: Kreisentwicklungskonzept Musterkreis 2035
+  short_title: Muster 2035
+  county: Landkreis Musterkreis
+  decided_on: 2024-03-01
+  decided_by: Kreistag des Landkreises Musterkreis
+sub_regions:
+  - slug: nord
+    title: Musternord
+cross_cutting_themes:
+  - slug: digitales
+    title: Digitales
+    text: Alles wird digital.
+fields:
+  - slug: musterwirtschaft
+    title: Musterwirtschaft
+    regional_focus:
+      nord: Schwerpunkt Windmühlenwirtschaft im Norden.
+    goals:
+      - slug: wachstum
+        title: Die Musterwirtschaft wächst.
+        sub_goals:
+          - slug: betriebe
+            title: Die Betriebe finden Flächen.
+            approaches:
+              - slug: windmuehlen
+                title: Windmühlenwirtschaft stärken
+                measures:
+                  - key: windmuehlen-foerdern
+                    text: Förderung der Windmühlenwirtschaft in Musterhausen
+                    projects:
+                      - key: muehlenpfad
+                        title: Mühlenpfad Musterhausen
+                        places: ["99999001"]
+"""
+PLACES = """
+municipalities:
+  - ags: "99999001"
+    name: Musterhausen
+    kind: stadt
+    sub_region: nord
+"""
+UNIQUE_TO_OTHER = "Windmühlenwirtschaft"
+UNIQUE_TO_KEK = "Breitbandversorgung"
+
+
+@pytest.fixture
+def other_site(tmp_path, settings) -> Site:
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, OTHER]
+    (tmp_path / "muster.yaml").write_text(CONCEPT, encoding="utf-8")
+    (tmp_path / "orte.yaml").write_text(PLACES, encoding="utf-8")
+    call_command(
+        "import_kek", str(tmp_path / "muster.yaml"), site=OTHER, places=str(tmp_path / "orte.yaml"), stdout=StringIO()
+    )
+    return Site.objects.get(hostname=OTHER)
+
+
+def get(client, url: str, host: str | None = None) -> str:
+    response = client.get(url, HTTP_HOST=host or "testserver")
+    assert response.status_code == 200, (url, host, response.status_code)
+    return response.content.decode()
+
+
+def test_the_second_concept_lives_on_its_own_site(client, other_site):
+    home = other_site.root_page.specific
+    assert isinstance(home, HomePage) and home.county == "Landkreis Musterkreis"
+    assert HomePage.objects.count() == 2
+    assert "Windmühlenwirtschaft stärken" in get(client, "/musterwirtschaft/wachstum/betriebe/windmuehlen/", OTHER)
+    assert client.get("/musterwirtschaft/", HTTP_HOST="testserver").status_code == 404
+    assert client.get("/starker-wirtschaftsstandort/", HTTP_HOST=OTHER).status_code == 404
+    # service pages and groups came with it
+    assert "Impressum" in get(client, "/impressum/", OTHER)
+    assert Group.objects.filter(name=f"Redaktion Regionalmanagement ({OTHER})").exists()
+
+
+def hits(client, query: str, host: str | None = None) -> list[str]:
+    page = BeautifulSoup(get(client, f"/suche/?q={query}", host), "html.parser")
+    return [hit.get_text(" ", strip=True) for hit in page.select(".kek-hit")]
+
+
+def test_search_finds_only_its_own_site(client, other_site):
+    rebuild()
+    assert any(UNIQUE_TO_OTHER in hit for hit in hits(client, UNIQUE_TO_OTHER, OTHER))
+    assert hits(client, UNIQUE_TO_OTHER) == []
+    assert any("Breitbandversorgung" in hit for hit in hits(client, UNIQUE_TO_KEK))
+    assert hits(client, UNIQUE_TO_KEK, OTHER) == []
+    suggestions = client.get("/suche/vorschlaege/?q=Windm", HTTP_HOST="testserver").json()["suggestions"]
+    assert not any(UNIQUE_TO_OTHER in s for s in suggestions)
+
+
+def test_history_and_feeds_stay_apart(client, other_site):
+    approach = ApproachPage.objects.descendant_of(other_site.root_page).get(slug="windmuehlen")
+    approach.title = "Windmühlenwirtschaft kräftig stärken"
+    approach.save_revision().publish()
+    record = ChangeRecord.objects.get(title="Windmühlenwirtschaft kräftig stärken")
+    assert record.site == other_site
+    assert "kräftig" in get(client, "/aenderungen/", OTHER)
+    assert "kräftig" not in get(client, "/aenderungen/")
+    assert "kräftig" in get(client, "/aenderungen/feed/", OTHER)
+    assert "kräftig" not in get(client, "/aenderungen/feed/")
+    assert "Windmühlen" not in get(client, "/aenderungen/beschluss-2017/")
+    assert "Windmühlen" in get(client, "/aenderungen/beschluss-2017/", OTHER)
+
+
+def test_legal_settings_places_sitemaps_and_exports_are_per_site(client, other_site):
+    settings = LegalSettings.for_site(other_site)
+    settings.provider = "Landkreis Musterkreis"
+    settings.save()
+    assert "Landkreis Musterkreis" in get(client, "/impressum/", OTHER)
+    assert "Landkreis Musterkreis" not in get(client, "/impressum/")
+    place = BeautifulSoup(get(client, "/orte/musterhausen/", OTHER), "html.parser")
+    assert place.select_one(".kek-example").get_text(" ", strip=True).endswith("Mühlenpfad Musterhausen")
+    assert client.get("/orte/musterhausen/").status_code == 404
+    assert "Mühlenpfad" not in get(client, "/orte/karte/")
+    sitemap = get(client, "/sitemap.xml")
+    assert "windmuehlen" not in sitemap and "infrastruktur" in sitemap
+    assert "infrastruktur" not in get(client, "/sitemap.xml", OTHER)
+    mine = to_yaml(export_concept(Site.objects.get(is_default_site=True)))
+    theirs = to_yaml(export_concept(other_site))
+    assert "Windmühlenwirtschaft" not in mine and "Windmühlenwirtschaft" in theirs
+    assert "Breitbandversorgung" not in theirs
+
+
+def test_editors_of_one_site_cannot_touch_the_other(client, other_site):
+    editor = User.objects.create_user("muster", "muster@example.org", "ein-langes-Passwort-2035")
+    editor.groups.add(Group.objects.get(name=f"Redaktion Regionalmanagement ({OTHER})"))
+    client.force_login(editor)
+    kek_approach = ApproachPage.objects.get(slug="infrastruktur")
+    own_approach = ApproachPage.objects.get(slug="windmuehlen")
+    assert client.get(f"/admin/pages/{own_approach.pk}/edit/", HTTP_HOST=OTHER).status_code == 200
+    assert client.get(f"/admin/pages/{kek_approach.pk}/edit/", HTTP_HOST=OTHER).status_code in (302, 403)
+    kek_project = Project.objects.filter(approach=kek_approach).first()
+    own_project = Project.objects.get(key="muehlenpfad")
+    assert client.get(f"/admin/snippets/plan/project/edit/{own_project.pk}/", HTTP_HOST=OTHER).status_code == 200
+    assert client.get(f"/admin/snippets/plan/project/edit/{kek_project.pk}/", HTTP_HOST=OTHER).status_code in (
+        302,
+        403,
+    )
+    listing = client.get("/admin/snippets/plan/project/", HTTP_HOST=OTHER).content.decode()
+    assert "Mühlenpfad Musterhausen" in listing and kek_project.title not in listing
+    # and the KEK's Redaktion cannot touch the Musterkreis
+    kek_editor = User.objects.create_user("kek", "kek@example.org", "ein-langes-Passwort-2030")
+    kek_editor.groups.add(Group.objects.get(name="Redaktion Regionalmanagement"))
+    client.force_login(kek_editor)
+    assert client.get(f"/admin/pages/{own_approach.pk}/edit/").status_code in (302, 403)
+    assert Page.objects.filter(pk=own_approach.pk).exists()
