@@ -3,8 +3,12 @@
 Environment variables (all optional here; production.py requires SECRET_KEY):
 - DATABASE_URL   e.g. postgres://user:pass@host/db; default: SQLite file var/kek.sqlite3
 - KEK_SITE_NAME  name of the portal shown in titles; default "KEK 2030 Ludwigslust-Parchim"
+- KEK_TRUSTED_PROXIES  comma-separated addresses or networks of the reverse proxies whose
+                 X-Forwarded-For is believed; default empty: the socket address is the client
 """
 
+import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -139,6 +143,15 @@ KEK_MAP_TILES = {
     "attribution": os.environ.get("KEK_MAP_TILE_ATTRIBUTION", "© OpenStreetMap-Mitwirkende"),
     "provider": os.environ.get("KEK_MAP_TILE_PROVIDER", "OpenStreetMap"),
 }
+
+# Who the client is (rate limits, login lockout): see kek/core/ratelimit.py and docs/deployment.md.
+KEK_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("KEK_TRUSTED_PROXIES", "").split(",") if p.strip()]
+for _proxy in KEK_TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo must stop the start, not trust everyone
+# Public forms: besides the per-browser limit of each form, everyone behind one address together
+# may send this many per period (a school class of 50 fits; a script that drops cookies does not).
+KEK_FORM_ADDRESS_LIMIT = 60
+KEK_FORM_ADDRESS_PERIOD = datetime.timedelta(hours=1)
 
 # Maintenance mode: KEK_MAINTENANCE=1 shows visitors a 503 page (the admin stays reachable).
 KEK_MAINTENANCE = os.environ.get("KEK_MAINTENANCE") == "1"
