@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
-    "wagtail.users",
+    "kek.editorial.apps.WagtailUsersConfig",  # wagtail.users with guarded forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
