@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin import messages
 from wagtail.users.forms import GroupForm, UserCreationForm, UserEditForm
 from wagtail.users.views import groups, users
@@ -67,7 +68,25 @@ class GuardedUserCreationForm(GuardedUserFormMixin, UserCreationForm):
 
 
 class GuardedUserEditForm(GuardedUserFormMixin, UserEditForm):
-    pass
+    reset_two_factor = forms.BooleanField(
+        label=_("Authenticator-App zurücksetzen"),
+        required=False,
+        help_text=_(
+            "Bei verlorenem oder neuem Diensthandy: Die Person richtet bei der nächsten Anmeldung "
+            "eine neue App ein, falls ihre Rolle das verlangt."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not (self.instance.pk and TOTPDevice.objects.filter(user=self.instance).exists()):
+            del self.fields["reset_two_factor"]
+
+    def save(self, commit: bool = True) -> AbstractBaseUser:
+        user = super().save(commit)
+        if self.cleaned_data.get("reset_two_factor"):
+            TOTPDevice.objects.filter(user=user).delete()
+        return user
 
 
 class UserCreateView(users.CreateView):
@@ -91,6 +110,7 @@ class UserEditView(users.EditView):
 class UserViewSet(users.UserViewSet):
     add_view_class = UserCreateView
     edit_view_class = UserEditView
+    edit_template_name = "editorial/user_edit.html"
 
     def get_form_class(self, for_update: bool = False) -> type[forms.ModelForm]:
         return GuardedUserEditForm if for_update else GuardedUserCreationForm

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .login import LoginPolicyPanel, enrol, verify
 from .users import ADMINISTRATION_ONLY_FOR_SUPERUSERS, is_administration, may_hand_out_power, refuse
 from .views import audit_log
 
@@ -22,6 +23,19 @@ class AuditLogMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_audit_log_url():
     return [path("protokoll/", permission_required(PERMISSION, raise_exception=True)(audit_log), name="kek_audit_log")]
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("anmeldung/code/", verify, name="kek_two_factor_verify"),
+        path("anmeldung/app-einrichten/", enrol, name="kek_two_factor_enrol"),
+    ]
+
+
+@hooks.register("register_group_permission_panel")
+def register_login_policy_panel():
+    return LoginPolicyPanel
 
 
 @hooks.register("register_admin_menu_item")
