@@ -70,11 +70,15 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
-        user = request.user
         match = request.resolver_match
-        if not user.is_authenticated or user.is_verified() or match is None:
-            return None
-        if match.url_name in OPEN_URL_NAMES or not request.path.startswith(reverse("wagtailadmin_home")):
+        if (
+            match is None
+            or match.url_name in OPEN_URL_NAMES
+            or not request.path.startswith(reverse("wagtailadmin_home"))
+        ):
+            return None  # public pages are not touched, not even the session
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
             return None
         if not LoginPolicy.requires_two_factor(user):
             return None
