@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class EditorialConfig(AppConfig):
@@ -7,3 +8,12 @@ class EditorialConfig(AppConfig):
     name = "kek.editorial"
     label = "editorial"
     verbose_name = "Redaktion"
+    default = True  # this module holds two app configs
+
+
+class WagtailUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user and group screens with our guarded forms (see users.py)."""
+
+    default = False
+    user_viewset = "kek.editorial.users.UserViewSet"
+    group_viewset = "kek.editorial.users.GroupViewSet"

@@ -3,8 +3,12 @@
 Environment variables (all optional here; production.py requires SECRET_KEY):
 - DATABASE_URL   e.g. postgres://user:pass@host/db; default: SQLite file var/kek.sqlite3
 - KEK_SITE_NAME  name of the portal shown in titles; default "KEK 2030 Ludwigslust-Parchim"
+- KEK_TRUSTED_PROXIES  comma-separated addresses or networks of the reverse proxies whose
+                 X-Forwarded-For is believed; default empty: the socket address is the client
 """
 
+import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -30,7 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
-    "wagtail.users",
+    "kek.editorial.apps.WagtailUsersConfig",  # wagtail.users with guarded forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -47,6 +51,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -59,10 +66,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kek.editorial.login.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "kek.urls"
@@ -93,6 +103,27 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses logins while locked out
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Back-office login throttling (django-axes; see docs/deployment.md). Failures are counted per
+# client address and, separately, per user name: one address guessing many accounts and many
+# addresses guessing one account are both stopped after 10 failures within 15 minutes, and the
+# lock lasts 15 minutes. Raw addresses of failed attempts are kept only that long; successful
+# logins are not logged.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "kek.core.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "kek.editorial.login.locked_out"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Two-factor login (django-otp, TOTP): required per group, see kek/editorial/login.py.
+OTP_TOTP_ISSUER = os.environ.get("KEK_SITE_NAME", "KEK 2030 Ludwigslust-Parchim")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -140,6 +171,15 @@ KEK_MAP_TILES = {
     "attribution": os.environ.get("KEK_MAP_TILE_ATTRIBUTION", "© OpenStreetMap-Mitwirkende"),
     "provider": os.environ.get("KEK_MAP_TILE_PROVIDER", "OpenStreetMap"),
 }
+
+# Who the client is (rate limits, login lockout): see kek/core/ratelimit.py and docs/deployment.md.
+KEK_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("KEK_TRUSTED_PROXIES", "").split(",") if p.strip()]
+for _proxy in KEK_TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo must stop the start, not trust everyone
+# Public forms: besides the per-browser limit of each form, everyone behind one address together
+# may send this many per period (a school class of 50 fits; a script that drops cookies does not).
+KEK_FORM_ADDRESS_LIMIT = 60
+KEK_FORM_ADDRESS_PERIOD = datetime.timedelta(hours=1)
 
 # Maintenance mode: KEK_MAINTENANCE=1 shows visitors a 503 page (the admin stays reachable).
 KEK_MAINTENANCE = os.environ.get("KEK_MAINTENANCE") == "1"
