@@ -13,11 +13,10 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
 from kek.editorial.roles import FACHDIENST_PREFIX, REDAKTION
+from kek.editorial.tests.admin_forms import form_fields
+from kek.editorial.tests.login import log_in
 from kek.history.models import ChangeRecord
 from kek.plan.models import ApproachPage, Project
-
-from .admin_forms import form_fields
-from .login import log_in
 
 pytestmark = pytest.mark.django_db
 

@@ -26,5 +26,5 @@ def per_site(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("editorial", "0003_administration_reads_audit_log"), ("wagtailcore", "0098_apitoken")]
+    dependencies = [("editorial", "0005_administration_requires_two_factor"), ("wagtailcore", "0098_apitoken")]
     operations = [migrations.RunPython(per_site, migrations.RunPython.noop)]
