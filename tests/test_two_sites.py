@@ -5,12 +5,9 @@ Search, change history, feeds, legal pages, place pages, sitemaps and exports of
 the other's content, and an editor of one cannot touch the other.
 """
 
-from io import StringIO
-
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from kek.exchange.exporter import export_concept, to_yaml
@@ -19,65 +16,12 @@ from kek.legal.models import LegalSettings
 from kek.plan.models import ApproachPage, HomePage, Project
 from kek.search.indexer import rebuild
 
+from .conftest import OTHER
+
 pytestmark = pytest.mark.django_db
 
-OTHER = "musterkreis.example"
-CONCEPT = """
-concept:
-  title: Kreisentwicklungskonzept Musterkreis 2035
-  short_title: Muster 2035
-  county: Landkreis Musterkreis
-  decided_on: 2024-03-01
-  decided_by: Kreistag des Landkreises Musterkreis
-sub_regions:
-  - slug: nord
-    title: Musternord
-cross_cutting_themes:
-  - slug: digitales
-    title: Digitales
-    text: Alles wird digital.
-fields:
-  - slug: musterwirtschaft
-    title: Musterwirtschaft
-    regional_focus:
-      nord: Schwerpunkt Windmühlenwirtschaft im Norden.
-    goals:
-      - slug: wachstum
-        title: Die Musterwirtschaft wächst.
-        sub_goals:
-          - slug: betriebe
-            title: Die Betriebe finden Flächen.
-            approaches:
-              - slug: windmuehlen
-                title: Windmühlenwirtschaft stärken
-                measures:
-                  - key: windmuehlen-foerdern
-                    text: Förderung der Windmühlenwirtschaft in Musterhausen
-                    projects:
-                      - key: muehlenpfad
-                        title: Mühlenpfad Musterhausen
-                        places: ["99999001"]
-"""
-PLACES = """
-municipalities:
-  - ags: "99999001"
-    name: Musterhausen
-    kind: stadt
-    sub_region: nord
-"""
 UNIQUE_TO_OTHER = "Windmühlenwirtschaft"
 UNIQUE_TO_KEK = "Breitbandversorgung"
-
-
-@pytest.fixture
-def other_site(tmp_path, settings) -> Site:
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, OTHER]
-    (tmp_path / "muster.yaml").write_text(CONCEPT, encoding="utf-8")
-    (tmp_path / "orte.yaml").write_text(PLACES, encoding="utf-8")
-    call_command(
-        "import_kek", str(tmp_path / "muster.yaml"), site=OTHER, places=str(tmp_path / "orte.yaml"), stdout=StringIO()
-    )
-    return Site.objects.get(hostname=OTHER)
 
 
 def get(client, url: str, host: str | None = None) -> str:

@@ -10,6 +10,14 @@ class EditorialConfig(AppConfig):
     verbose_name = "Redaktion"
     default = True  # this module holds two app configs
 
+    def ready(self) -> None:
+        from wagtail.models import TaskState
+        from wagtail.signals import task_submitted
+
+        from .approval import notify_publishers
+
+        task_submitted.connect(notify_publishers, sender=TaskState)
+
 
 class WagtailUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user and group screens with our guarded forms (see users.py)."""

@@ -1,7 +1,12 @@
-"""A permission without a table: who may read the full audit log."""
+"""The back office's own models: a permission without a table (the audit log), login rules per
+role, and the approval task (kept with its logic in approval.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .approval import SiteApprovalTask
+
+__all__ = ["AuditLog", "LoginPolicy", "SiteApprovalTask"]
 
 
 class AuditLog(models.Model):

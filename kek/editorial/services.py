@@ -1,7 +1,7 @@
 """Groups that depend on the content: each site's Redaktion and one Fachdienst per field of action."""
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Site
+from wagtail.models import GroupPagePermission, Site
 
 from kek.plan.models import FieldOfActionPage, HomePage
 
@@ -14,8 +14,6 @@ from .roles import (
     site_group_name,
 )
 
-APPROVAL_TASK = "Freigabe Redaktion"
-
 
 def ensure_site_groups(home: HomePage) -> list[Group]:
     """The site's Redaktion (everything below its start page, approves) and a group per field of
@@ -26,9 +24,6 @@ def ensure_site_groups(home: HomePage) -> list[Group]:
     redaktion, new = Group.objects.get_or_create(name=site_group_name(REDAKTION, site))
     if new or not GroupPagePermission.objects.filter(group=redaktion, page=home).exists():
         _grant(redaktion, home, REDAKTION_PAGE_PERMISSIONS, MODEL_PERMISSIONS[REDAKTION])
-        task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
-        if task is not None:
-            task.groups.add(redaktion)
         created += [redaktion] if new else []
     for field in FieldOfActionPage.objects.child_of(home):
         group, new = Group.objects.get_or_create(name=site_group_name(f"{FACHDIENST_PREFIX}{field.title}", site))

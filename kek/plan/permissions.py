@@ -1,19 +1,27 @@
-"""Who may edit a project or idea: whoever may edit its approach page.
+"""Who may do what with a project or idea: what the page permissions of its approach allow.
 
-Fachdienst editors hold page permissions on their field of action only; projects follow those,
-so a county manages one set of permissions. Model-level permissions (the Redaktion's) still
-grant everything, as in Wagtail's default policy.
+Fachdienst editors hold page permissions on their field of action only, each site's Redaktion on
+its site's start page; projects follow those, so a county manages one set of permissions. The
+rules mirror Wagtail's for pages: editing needs "change", publishing and unpublishing "publish",
+locking "lock", unlocking "unlock", and deleting a public item "publish" (it takes content off the
+site without approval), a draft "change". Model-level permissions still grant everything, as in
+Wagtail's default policy (no role holds them for projects).
 """
 
 from django.db.models import Q, QuerySet
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-EDIT_ACTIONS = {"add", "change", "delete", "lock", "unlock"}
-
-
-def _page_permission(action: str) -> str:
-    return "publish_page" if action == "publish" else "change_page"
+# Page permission (codename) that grants an action on the projects below a page.
+PAGE_PERMISSION = {
+    "add": "change_page",
+    "change": "change_page",
+    "delete": "change_page",  # a draft; a public item needs publish_page, checked per item
+    "publish": "publish_page",
+    "lock": "lock_page",
+    "unlock": "unlock_page",
+}
+PAGE_ACTION = {"add": "change", "change": "change", "publish": "publish", "lock": "lock", "unlock": "unlock"}
 
 
 class ProjectPermissionPolicy(ModelPermissionPolicy):
@@ -21,7 +29,7 @@ class ProjectPermissionPolicy(ModelPermissionPolicy):
         return ModelPermissionPolicy.user_has_permission(self, user, action)
 
     def _pages_for(self, user, actions) -> QuerySet:
-        codenames = {_page_permission(a) for a in actions if a in EDIT_ACTIONS | {"publish"}}
+        codenames = {PAGE_PERMISSION[a] for a in actions if a in PAGE_PERMISSION}
         if not codenames or not user.is_active:
             return Page.objects.none()
         grants = GroupPagePermission.objects.filter(group__user=user, permission__codename__in=codenames)
@@ -36,10 +44,12 @@ class ProjectPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance) -> bool:
         if self._model_level(user, action):
             return True
-        if action not in EDIT_ACTIONS | {"publish"} or instance.approach_id is None:
+        if action not in PAGE_PERMISSION or instance.approach_id is None or not user.is_active:
             return False
-        permissions = instance.approach.permissions_for_user(user)
-        return permissions.can_publish() if action == "publish" else permissions.can_edit()
+        granted = instance.approach.permissions_for_user(user).permissions  # {"change", "publish", ...}
+        if action == "delete":
+            return ("publish" if instance.live else "change") in granted
+        return PAGE_ACTION[action] in granted
 
     def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)

@@ -1,9 +1,14 @@
 """Admin: projects and ideas as snippets; a searchable chooser for measures."""
 
+from functools import wraps
+
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
+from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -15,6 +20,17 @@ from kek.places.models import MAP_ITEMS_HOOK, PLACE_SECTIONS_HOOK
 
 from .geo import map_items, place_examples
 from .models import Measure, Project
+
+# What a user must be allowed to do with the very project an admin URL names (by its name in the
+# viewset); every other URL with a project in it needs "change" (also the read-only ones: drafts
+# of another field are not theirs to see). Adding and moving are checked by ProjectForm.
+OBJECT_ACTIONS = {
+    "delete": "delete",
+    "lock": "lock",
+    "unlock": "unlock",
+    "unpublish": "publish",
+    "revisions_unschedule": "publish",
+}
 
 
 class MeasureChooserViewSet(ChooserViewSet):
@@ -48,6 +64,11 @@ class ProjectViewSet(SnippetViewSet):
         """Editors see the projects of the fields they may edit."""
         return policy_registry.get_by_type(Project).instances_user_has_any_permission_for(request.user, ["change"])
 
+    def get_urlpatterns(self) -> list:
+        """Wagtail checks most snippet views against the model only; here every view that names a
+        project checks it against that project's approach (so also views added by later Wagtails)."""
+        return [_guarded(pattern) for pattern in super().get_urlpatterns()]
+
     panels = [
         FieldPanel("kind"),
         FieldPanel("title"),
@@ -69,14 +90,27 @@ class ProjectViewSet(SnippetViewSet):
 register_snippet(ProjectViewSet)
 
 
-@hooks.register("before_edit_snippet")
-@hooks.register("before_delete_snippet")
-def check_project_permission(request, instance):
-    """Wagtail checks model permissions on edit; projects need the per-field check too."""
-    if isinstance(instance, Project):
-        policy = policy_registry.get_by_type(Project)
-        if not policy.user_has_permission_for_instance(request.user, "change", instance):
-            raise PermissionDenied
+def required_action(url_name: str) -> str:
+    return OBJECT_ACTIONS.get(url_name, "change")
+
+
+def names_a_project(pattern) -> bool:
+    return isinstance(pattern, URLPattern) and "pk" in pattern.pattern.regex.groupindex
+
+
+def _guarded(pattern):
+    if not names_a_project(pattern):
+        return pattern  # list, add, previews of a new project: no project to check yet
+    view, action = pattern.callback, required_action(pattern.name)
+
+    @wraps(view)
+    def checked(request, *args, pk, **kwargs):
+        project = get_object_or_404(Project, pk=unquote(str(pk)))
+        if not policy_registry.get_by_type(Project).user_has_permission_for_instance(request.user, action, project):
+            return permission_denied(request)
+        return view(request, *args, pk=pk, **kwargs)
+
+    return URLPattern(pattern.pattern, checked, pattern.default_args, pattern.name)
 
 
 hooks.register(PLACE_SECTIONS_HOOK, place_examples)

@@ -21,9 +21,10 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from kek.core.change_note import ChangeNoteModelForm, change_note_field
+from kek.core.change_note import change_note_field
 from kek.core.richtext import INLINE_FEATURES
 
+from ..forms import ProjectForm
 from ..keys import make_key
 from ..tree import home_path
 
@@ -150,7 +151,7 @@ class Project(
     )
 
     objects = ProjectQuerySet.as_manager()
-    base_form_class = ChangeNoteModelForm
+    base_form_class = ProjectForm
 
     search_fields = [
         index.SearchField("title"),
