@@ -50,12 +50,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.gzip.GZipMiddleware",  # Django ≥ 4.2 pads responses against BREACH
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kek.core.middleware.MaintenanceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "kek.core.middleware.MethodNotAllowedPageMiddleware",
+    "kek.core.middleware.FormCharsetMiddleware",  # before the CSRF check, which reads the form
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -176,7 +179,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-PERMISSIONS_POLICY = "geolocation=(), camera=(), microphone=()"
+PERMISSIONS_POLICY = {"geolocation": [], "camera": [], "microphone": []}  # sent by django-permissions-policy
+
+# Error pages that cannot fail in turn (kek/core/errors.py; handler400 etc. in kek/urls.py).
+CSRF_FAILURE_VIEW = "kek.core.errors.csrf_failure"
+
+# Logging in on the public site (Wagtail's /_util/login/ for private pages) ends on the page the
+# visitor came from (`next`), else on the start page: Django's /accounts/profile/ does not exist.
+LOGIN_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/login.html"
 
 LOGGING = {
     "version": 1,
