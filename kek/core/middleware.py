@@ -47,7 +47,8 @@ class FormCharsetMiddleware:
     then loses the form. This middleware (before CsrfViewMiddleware) reads the data itself as
     MisdeclaredFormData, so the CSRF check works and the visitor's KernForm answers 400 with the
     text and a note. Views that are not Wagtail pages (admin, login) get the 400 page at once.
-    UTF-8 under another spelling ("utf8") is read as UTF-8.
+    UTF-8 under another spelling ("utf8") is read as UTF-8, and so is the query string of a GET,
+    which Django would otherwise decode with a charset the request's (empty) body declares.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -55,7 +56,9 @@ class FormCharsetMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         charset = declared_charset(request)
-        if charset and _is_utf8(charset):
+        if request.method in ("GET", "HEAD") and request.encoding and not _is_utf8(request.encoding):
+            request.encoding = "utf-8"  # the address is UTF-8, whatever the (empty) body claims
+        elif charset and _is_utf8(charset):
             request.encoding = "utf-8"
         elif charset:
             request.POST = MisdeclaredFormData(request.body, charset)

@@ -6,6 +6,7 @@ settings; the pages render them, so a county edits them in one place.
 
 import datetime
 import uuid
+from http import HTTPMethod
 
 from django.conf import settings
 from django.db import models
@@ -149,6 +150,9 @@ class AccessibilityStatementPage(RoutablePageMixin, LegalPage):
     prepared_on = models.DateField(_("Erklärung erstellt am"), default=datetime.date.today)
     reviewed_on = models.DateField(_("Zuletzt überprüft am"), default=datetime.date.today)
     method = RichTextField(_("Grundlage der Erklärung"), features=TEXT_FEATURES, blank=True)
+
+    # Wagtail answers OPTIONS with these and other methods with 405.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
 
     content_panels = Page.content_panels + [
         FieldPanel("compliance"),

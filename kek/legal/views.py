@@ -5,7 +5,6 @@ import uuid
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.views.decorators.http import require_http_methods
 
 from kek.core.errors import RETRY_AFTER_SECONDS, is_transient_db_fault
 
@@ -25,9 +24,11 @@ def _form_page(
     return response
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
 def barrier_report(request: HttpRequest, page: AccessibilityStatementPage) -> HttpResponse:
-    """Erklärung zur Barrierefreiheit with the feedback form (GET) and its submission (POST)."""
+    """Erklärung zur Barrierefreiheit with the feedback form (GET) and its submission (POST).
+
+    Other methods never get here: the page's allowed_http_methods answers them.
+    """
     if request.method != "POST":
         form = BarrierReportForm(initial={"page_url": request.GET.get("seite", ""), "token": uuid.uuid4()})
         return page.render(request, context_overrides={"form": form})

@@ -116,7 +116,7 @@ def write_lock(tables: list[str]) -> Iterator[Callable[[], int]]:
 
     with psycopg.connect(url) as conn:
         for table in tables:
-            conn.execute(f"LOCK TABLE {table} IN SHARE MODE")  # noqa: S608 - our own table names
+            conn.execute(f"LOCK TABLE {table} IN SHARE MODE")  # our own table names
 
         def waiting() -> int:
             return query(
