@@ -9,9 +9,10 @@ rendered in the plain frame `static_base.html`, which needs neither the request 
 
 import logging
 import sys
+from contextlib import nullcontext
 
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError, InterfaceError
+from django.db import DatabaseError, InterfaceError, connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import translate_url
@@ -70,7 +71,10 @@ def render_error_page(
     context = context or {}
     if _host_is_allowed(request):
         try:
-            html = render_to_string(template_name, {**context, "frame": FULL_FRAME}, request=request)
+            with transaction.atomic() if connection.in_atomic_block else nullcontext():
+                # inside a transaction, a savepoint keeps a failed query from breaking it for
+                # whatever runs after the error page
+                html = render_to_string(template_name, {**context, "frame": FULL_FRAME}, request=request)
             return HttpResponse(html, status=status)
         except Exception:
             logger.exception("Fehlerseite %s: der volle Seitenrahmen ließ sich nicht aufbauen", status)
