@@ -32,14 +32,15 @@ var/secret_key:
 	$(PY_SYS) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-# Production-like: DEBUG off, gunicorn, static files through WhiteNoise, SQLite by default.
+# Production-like: DEBUG off, gunicorn (threaded workers, gunicorn.conf.py), static files through
+# WhiteNoise, SQLite by default.
 run: setup var/secret_key
 	DJANGO_SETTINGS_MODULE=kek.settings.production SECRET_KEY=$$(cat var/secret_key) KEK_HTTP_ONLY=1 \
 	  sh -c '$(PY) manage.py migrate --noinput -v0 && \
 	         $(PY) manage.py setup_site && \
 	         $(PY) manage.py collectstatic --noinput -v0 && \
 	         echo "KEK-Portal läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)" && \
-	         exec $(VENV)/bin/gunicorn kek.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -'
+	         exec $(VENV)/bin/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:$(PORT) --access-logfile -'
 
 # Development server with autoreload and debug pages.
 dev: setup

@@ -19,3 +19,10 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Error pages that cannot fail in turn (a Host header that is not ours, a refused form, a
+# broken database): see kek/core/errors.py.
+handler400 = "kek.core.errors.bad_request"
+handler403 = "kek.core.errors.permission_denied"
+handler404 = "kek.core.errors.page_not_found"
+handler500 = "kek.core.errors.server_error"

@@ -7,8 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kek.core.forms import KernForm
 
-from .models import BarrierReport
-
 
 class BarrierReportForm(KernForm):
     # One token per displayed form: sending the same form twice stores it once.
@@ -48,6 +46,3 @@ class BarrierReportForm(KernForm):
 
     def clean_token(self) -> uuid.UUID:
         return self.cleaned_data.get("token") or uuid.uuid4()
-
-    def save(self) -> BarrierReport:
-        return BarrierReport.objects.create(**self.cleaned_data)

@@ -6,10 +6,11 @@ settings; the pages render them, so a county edits them in one place.
 
 import datetime
 import uuid
+from http import HTTPMethod
 
 from django.conf import settings
 from django.db import models
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -19,7 +20,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from kek.core import ratelimit
 from kek.core.pages import KekPage
 from kek.core.richtext import TEXT_FEATURES
 
@@ -152,6 +152,9 @@ class AccessibilityStatementPage(RoutablePageMixin, LegalPage):
     reviewed_on = models.DateField(_("Zuletzt überprüft am"), default=datetime.date.today)
     method = RichTextField(_("Grundlage der Erklärung"), features=TEXT_FEATURES, blank=True)
 
+    # Wagtail answers OPTIONS with these and other methods with 405.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
+
     content_panels = Page.content_panels + [
         FieldPanel("compliance"),
         FieldPanel("usage_notes"),
@@ -175,32 +178,13 @@ class AccessibilityStatementPage(RoutablePageMixin, LegalPage):
 
     @path("")
     def statement(self, request: HttpRequest) -> HttpResponse:
-        from .forms import BarrierReportForm
+        from .views import barrier_report  # the view brings the form; models import no forms
 
-        if request.method == "POST":
-            return self._receive(request, BarrierReportForm(request.POST))
-        form = BarrierReportForm(initial={"page_url": request.GET.get("seite", ""), "token": uuid.uuid4()})
-        return self.render(request, context_overrides={"form": form})
+        return barrier_report(request, self)
 
     @path("danke/")
     def thanks(self, request: HttpRequest) -> HttpResponse:
         return self.render(request, template="legal/barrier_report_thanks.html")
-
-    def _receive(self, request: HttpRequest, form) -> HttpResponse:
-        if not form.is_valid():
-            response = self.render(request, context_overrides={"form": form})
-            response.status_code = 400
-            return response
-        if BarrierReport.objects.filter(token=form.cleaned_data["token"]).exists():
-            return HttpResponseRedirect(self.url + "danke/")  # sent twice: stored once
-        if not ratelimit.allow(request, "barrier-report", limit=5, per=datetime.timedelta(minutes=10)):
-            # Keep what was typed; say politely when to try again.
-            response = self.render(request, context_overrides={"form": form, "rate_limited": True})
-            response.status_code = 429
-            response["Retry-After"] = "600"
-            return response
-        form.save()
-        return HttpResponseRedirect(self.url + "danke/")
 
 
 class EasyLanguagePage(LegalPage):

@@ -1,11 +1,24 @@
-"""Creating the service pages a new installation needs."""
+"""Creating the service pages a new installation needs; storing visitors' barrier reports."""
 
+import datetime
+import enum
+
+from django.db import transaction
+from django.http import HttpRequest
 from wagtail.models import Page
 
+from kek.core import ratelimit
 from kek.core.services import ensure_child
 
 from . import defaults
-from .models import AccessibilityStatementPage, EasyLanguagePage, ImprintPage, PrivacyPage, SignLanguagePage
+from .models import (
+    AccessibilityStatementPage,
+    BarrierReport,
+    EasyLanguagePage,
+    ImprintPage,
+    PrivacyPage,
+    SignLanguagePage,
+)
 
 PAGES = [
     (ImprintPage, "impressum", "Impressum", {}),
@@ -32,3 +45,28 @@ def ensure_pages(home: Page) -> list[Page]:
         for model, slug, title, values in PAGES
     ]
     return [page for page in pages if page]
+
+
+class Submission(enum.Enum):
+    STORED = "stored"
+    ALREADY_STORED = "already_stored"  # the same form (token) was sent before or at the same moment
+    RATE_LIMITED = "rate_limited"
+
+
+def submit_barrier_report(request: HttpRequest, data: dict) -> Submission:
+    """Store a visitor's barrier report once per form token, in one transaction.
+
+    A form sent twice (double click, a retry, two tabs) is stored once even when both copies
+    arrive at the same moment: the token is unique in the database and get_or_create finds the
+    other request's row when its own insert loses the race. The rate limit counts in the same
+    transaction, so a failed write counts nothing.
+    """
+    token = data["token"]
+    with transaction.atomic():
+        if BarrierReport.objects.filter(token=token).exists():
+            return Submission.ALREADY_STORED
+        if not ratelimit.allow(request, "barrier-report", limit=5, per=datetime.timedelta(minutes=10)):
+            return Submission.RATE_LIMITED
+        fields = {name: value for name, value in data.items() if name != "token"}
+        _, created = BarrierReport.objects.get_or_create(token=token, defaults=fields)
+    return Submission.STORED if created else Submission.ALREADY_STORED

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from kek.places.models import SubRegionPage
@@ -46,7 +46,7 @@ def _facet_options(counts: dict[str, dict[str, int]], site: Site) -> list[dict]:
     ]
 
 
-@require_GET
+@require_safe
 def results(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     filters = {key: request.GET.get(key, "")[:100] for key in FACETS}
@@ -68,7 +68,7 @@ def results(request: HttpRequest) -> HttpResponse:
     return render(request, "search/results.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def suggestions(request: HttpRequest) -> JsonResponse:
     """Titles that start like what is being typed: an enhancement for the search field."""
     words = text.words(request.GET.get("q", "")[:100])

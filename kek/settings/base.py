@@ -58,12 +58,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.gzip.GZipMiddleware",  # Django ≥ 4.2 pads responses against BREACH
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kek.core.middleware.MaintenanceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "kek.core.middleware.MethodNotAllowedPageMiddleware",
+    "kek.core.middleware.FormCharsetMiddleware",  # before the CSRF check, which reads the form
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -124,6 +127,19 @@ AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 # Two-factor login (django-otp, TOTP): required per group, see kek/editorial/login.py.
 OTP_TOTP_ISSUER = os.environ.get("KEK_SITE_NAME", "KEK 2030 Ludwigslust-Parchim")
+
+# A write waits at most 5 s for another writer; then the visitor gets a 503 page that keeps the
+# form (kek/core/errors.py). SQLite: WAL lets pages be read while one process writes, IMMEDIATE
+# transactions queue writers at their start (instead of failing mid-way). PostgreSQL: lock_timeout.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 5,
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = (_options.get("options", "") + " -c lock_timeout=5s").strip()
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -217,7 +233,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-PERMISSIONS_POLICY = "geolocation=(), camera=(), microphone=()"
+PERMISSIONS_POLICY = {"geolocation": [], "camera": [], "microphone": []}  # sent by django-permissions-policy
+
+# Error pages that cannot fail in turn (kek/core/errors.py; handler400 etc. in kek/urls.py).
+CSRF_FAILURE_VIEW = "kek.core.errors.csrf_failure"
+
+# Logging in on the public site (Wagtail's /_util/login/ for private pages) ends on the page the
+# visitor came from (`next`), else on the start page: Django's /accounts/profile/ does not exist.
+LOGIN_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/login.html"
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,12 @@ def broken(request):
 
 
 urlpatterns = [path("verboten/", forbidden), path("kaputt/", broken), *site_urls.urlpatterns]
+handler400, handler403, handler404, handler500 = (
+    site_urls.handler400,
+    site_urls.handler403,
+    site_urls.handler404,
+    site_urls.handler500,
+)
 
 
 @override_settings(ROOT_URLCONF=__name__)
@@ -28,6 +34,7 @@ def test_403_is_a_german_page_in_the_site_design(client):
     html = response.content.decode()
     assert "Zugriff nicht erlaubt" in html
     assert "kern.min.css" in html
+    assert "kek-footer" in html  # the full frame, with the service links
 
 
 @override_settings(ROOT_URLCONF=__name__)
@@ -60,4 +67,6 @@ def test_csrf_failure_explains_what_to_do():
     client = Client(enforce_csrf_checks=True)
     response = client.post("/barrierefreiheit/", {"description": "Ein Text, der nicht verloren gehen soll."})
     assert response.status_code == 403
-    assert "Das Formular ist abgelaufen" in response.content.decode()
+    html = response.content.decode()
+    assert "Das Formular ist abgelaufen" in html
+    assert "Landkreis Ludwigslust-Parchim" in html  # the full frame with the provider from the settings
