@@ -25,3 +25,14 @@ def content():
     from kek.exchange.content_file import load
 
     return load(CONTENT_FILE)
+
+
+@pytest.fixture(autouse=True)
+def _forget_cached_sites():
+    """Wagtail caches the sites' root paths; a test that adds or removes a site is rolled back
+    without telling the cache, so each test starts with it empty."""
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
+    yield
+    Site.clear_site_root_paths_cache()

@@ -243,7 +243,7 @@ class SignLanguageVideo(Orderable):
 
 
 class BarrierReport(models.Model):
-    """A visitor's note about a barrier: a ticket the Redaktion answers within six weeks."""
+    """A visitor's note about a barrier: a ticket the Redaktion of its site answers within six weeks."""
 
     class Status(models.TextChoices):
         NEW = "new", _("Neu")
@@ -253,6 +253,7 @@ class BarrierReport(models.Model):
 
     ANSWER_WITHIN = datetime.timedelta(weeks=6)
 
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+", editable=False)
     token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
     created = models.DateTimeField(_("Eingegangen am"), default=timezone.now, editable=False)
     page_url = models.CharField(_("Seite"), max_length=500, blank=True)

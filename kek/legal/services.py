@@ -5,7 +5,7 @@ import enum
 
 from django.db import transaction
 from django.http import HttpRequest
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from kek.core import ratelimit
 from kek.core.services import ensure_child
@@ -53,7 +53,7 @@ class Submission(enum.Enum):
     RATE_LIMITED = "rate_limited"
 
 
-def submit_barrier_report(request: HttpRequest, data: dict) -> Submission:
+def submit_barrier_report(request: HttpRequest, data: dict, site: Site) -> Submission:
     """Store a visitor's barrier report once per form token, in one transaction.
 
     A form sent twice (double click, a retry, two tabs) is stored once even when both copies
@@ -68,5 +68,5 @@ def submit_barrier_report(request: HttpRequest, data: dict) -> Submission:
         if not ratelimit.allow(request, "barrier-report", limit=5, per=datetime.timedelta(minutes=10)):
             return Submission.RATE_LIMITED
         fields = {name: value for name, value in data.items() if name != "token"}
-        _, created = BarrierReport.objects.get_or_create(token=token, defaults=fields)
+        _, created = BarrierReport.objects.get_or_create(token=token, defaults={**fields, "site": site})
     return Submission.STORED if created else Submission.ALREADY_STORED

@@ -37,7 +37,7 @@ def barrier_report(request: HttpRequest, page: AccessibilityStatementPage) -> Ht
     if not form.is_valid():
         return _form_page(request, page, form, status=400)
     try:
-        result = services.submit_barrier_report(request, form.cleaned_data)
+        result = services.submit_barrier_report(request, form.cleaned_data, page.get_site())
     except DatabaseError as exc:
         if not is_transient_db_fault(exc):
             raise

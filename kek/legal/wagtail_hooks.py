@@ -5,7 +5,16 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kek.core.admin_urls import guarded
+from kek.core.sites import sites_for_user
+
 from .models import BarrierReport
+
+
+def may_handle(user, report: BarrierReport, url_name: str) -> bool:
+    """The reports of one's own sites; installation-wide roles (Moderation) see all."""
+    sites = sites_for_user(user)
+    return sites is None or sites.filter(pk=report.site_id).exists()
 
 
 class BarrierReportViewSet(SnippetViewSet):
@@ -23,6 +32,14 @@ class BarrierReportViewSet(SnippetViewSet):
     list_filter = ["status"]
     search_fields = ["description", "page_url"]
     search_backend_name = None  # plain database filtering; reports are not in the site search
+
+    def get_queryset(self, request):
+        sites = sites_for_user(request.user)
+        reports = BarrierReport.objects.all()
+        return reports if sites is None else reports.filter(site__in=sites)
+
+    def get_urlpatterns(self) -> list:
+        return guarded(super().get_urlpatterns(), BarrierReport, may_handle)
 
 
 register_snippet(BarrierReportViewSet)

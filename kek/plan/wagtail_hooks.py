@@ -1,14 +1,8 @@
 """Admin: projects and ideas as snippets; a searchable chooser for measures."""
 
-from functools import wraps
-
 from django import forms
-from django.contrib.admin.utils import unquote
-from django.shortcuts import get_object_or_404
-from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -16,6 +10,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kek.core.admin_urls import guarded
 from kek.places.models import MAP_ITEMS_HOOK, PLACE_SECTIONS_HOOK
 
 from .geo import map_items, place_examples
@@ -67,7 +62,7 @@ class ProjectViewSet(SnippetViewSet):
     def get_urlpatterns(self) -> list:
         """Wagtail checks most snippet views against the model only; here every view that names a
         project checks it against that project's approach (so also views added by later Wagtails)."""
-        return [_guarded(pattern) for pattern in super().get_urlpatterns()]
+        return guarded(super().get_urlpatterns(), Project, may_act_on)
 
     panels = [
         FieldPanel("kind"),
@@ -90,27 +85,9 @@ class ProjectViewSet(SnippetViewSet):
 register_snippet(ProjectViewSet)
 
 
-def required_action(url_name: str) -> str:
-    return OBJECT_ACTIONS.get(url_name, "change")
-
-
-def names_a_project(pattern) -> bool:
-    return isinstance(pattern, URLPattern) and "pk" in pattern.pattern.regex.groupindex
-
-
-def _guarded(pattern):
-    if not names_a_project(pattern):
-        return pattern  # list, add, previews of a new project: no project to check yet
-    view, action = pattern.callback, required_action(pattern.name)
-
-    @wraps(view)
-    def checked(request, *args, pk, **kwargs):
-        project = get_object_or_404(Project, pk=unquote(str(pk)))
-        if not policy_registry.get_by_type(Project).user_has_permission_for_instance(request.user, action, project):
-            return permission_denied(request)
-        return view(request, *args, pk=pk, **kwargs)
-
-    return URLPattern(pattern.pattern, checked, pattern.default_args, pattern.name)
+def may_act_on(user, project: Project, url_name: str) -> bool:
+    action = OBJECT_ACTIONS.get(url_name, "change")
+    return policy_registry.get_by_type(Project).user_has_permission_for_instance(user, action, project)
 
 
 hooks.register(PLACE_SECTIONS_HOOK, place_examples)

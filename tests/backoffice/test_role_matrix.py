@@ -16,12 +16,12 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import get_snippet_models
 
+from kek.core.admin_urls import names_an_object
 from kek.editorial.roles import ADMINISTRATION, FACHDIENST_PREFIX, MODERATION, REDAKTION
 from kek.editorial.tests.admin_forms import form_fields
 from kek.editorial.tests.login import log_in, make_user
 from kek.legal.models import BarrierReport
 from kek.plan.models import ApproachPage, Project
-from kek.plan.wagtail_hooks import names_a_project
 
 from ..conftest import OTHER
 
@@ -272,7 +272,7 @@ def test_every_project_url_checks_the_project_itself(world):
     values = {"pk": project.pk, "revision_id": task_state.revision_id, "action_name": "approve"}
     values |= {"revision_id_a": "earliest", "revision_id_b": "latest", "task_id": task_state.task_id}
     values |= {"task_state_id": task_state.pk, "workflow_state_id": state.pk}
-    patterns = [p for p in Project.snippet_viewset.get_urlpatterns() if names_a_project(p)]
+    patterns = [p for p in Project.snippet_viewset.get_urlpatterns() if names_an_object(p)]
     assert {p.name for p in patterns} >= {"edit", "delete", "lock", "unlock", "unpublish", "history", "usage"}
     fachdienst = Client(HTTP_HOST=OTHER)
     log_in(fachdienst, make_user("fd", ROLES["fachdienst"]))
