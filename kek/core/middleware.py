@@ -1,4 +1,5 @@
-"""Maintenance mode: while KEK_MAINTENANCE=1, visitors get a 503 page; the admin stays open."""
+"""Maintenance mode: while KEK_MAINTENANCE=1, visitors get a 503 page; the admin stays open, and
+/healthz keeps reporting the real state, so load balancers do not take the maintenance page away."""
 
 from collections.abc import Callable
 
@@ -12,7 +13,7 @@ class MaintenanceMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if settings.KEK_MAINTENANCE and not request.path.startswith(("/admin/", "/static/")):
+        if settings.KEK_MAINTENANCE and not request.path.startswith(("/admin/", "/static/", "/healthz")):
             response = HttpResponse(render_to_string("503.html"), status=503)
             response["Retry-After"] = "3600"
             return response
