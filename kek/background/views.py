@@ -1,17 +1,35 @@
 """The admin report of failed and pending tasks, read-only, for whoever may view task records
 (the Administration role). Built from Wagtail's generic model views: listing, filter, detail page."""
 
+import django_filters
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_tasks import TaskResultStatus
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import TaskRecord
+from .models import STATUS_LABELS, TaskRecord
+
+
+class TaskFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[
+            (status, STATUS_LABELS[status])
+            for status in (TaskResultStatus.FAILED, TaskResultStatus.READY, TaskResultStatus.RUNNING)
+        ],
+    )
+
+    class Meta:
+        model = TaskRecord
+        fields = ["status"]
 
 
 class TaskIndexView(IndexView):
+    default_ordering = "-enqueued_at"
+
     def get_base_queryset(self):
         return super().get_base_queryset().exclude(status=TaskResultStatus.SUCCESSFUL)
 
@@ -47,14 +65,13 @@ class TaskViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = []  # no forms: the policy refuses add and edit
-    list_filter = ["status"]
-    ordering = ["-enqueued_at"]
+    filterset_class = TaskFilterSet
     list_display = [
         "__str__",
         Column("subject", label=_("Betreff")),
         Column("status_label", label=_("Status")),
         Column("attempts", label=_("Versuche")),
-        DateColumn("enqueued_at", label=_("Eingereiht")),
+        DateColumn("enqueued_at", label=_("Eingereiht"), sort_key="enqueued_at"),
         DateColumn("next_attempt", label=_("Nächster Versuch")),
         Column("error", label=_("Fehler")),
     ]

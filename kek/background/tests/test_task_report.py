@@ -49,6 +49,8 @@ def test_administration_sees_failed_and_pending_tasks_with_their_error(client, t
     assert "Suchindex neu aufbauen" in text and "Wartet" in text
     assert "Lebenszeichen des Workers" not in text  # finished successfully: not a concern
     assert URL in client.get("/admin/").content.decode()  # in the menu
+    only_failed = client.get(URL, {"status": "FAILED"}).content.decode()
+    assert "Freigabe erbeten" in only_failed and "Suchindex neu aufbauen" not in only_failed
 
     detail = client.get(f"{URL}inspect/{tasks['failed'].pk}/").content.decode()
     assert "<pre>Traceback (most recent call last):" in detail
