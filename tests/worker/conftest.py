@@ -30,10 +30,13 @@ from aiosmtpd.controller import Controller
 ROOT = Path(__file__).resolve().parents[2]
 T = TypeVar("T")
 
-USERS = """
+PREPARE = """
 import json
 from django.contrib.auth.models import Group, User
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
+# The import leaves some 2,000 of Wagtail's own bookkeeping tasks; the tests need none of them.
+DBTaskResult.objects.all().delete()
 sessions = {}
 for name, group in [("verwaltung", "Administration"), ("redakteurin", "Redaktion Regionalmanagement"),
                     ("fachdienst", "Fachdienst – Starker Wirtschaftsstandort")]:
@@ -165,9 +168,7 @@ def site(tmp_path_factory) -> Iterator[Site]:
         site.manage("migrate", "--noinput", "-v0")
         site.manage("setup_site")
         site.manage("collectstatic", "--noinput", "-v0")
-        # The import leaves some 2,000 of Wagtail's own bookkeeping tasks; the tests need none of them.
-        site.shell("from django_tasks_db.models import DBTaskResult; print(DBTaskResult.objects.all().delete()[0])")
-        site.sessions = site.shell(USERS)
+        site.sessions = site.shell(PREPARE)  # users of three roles, logged in
         gunicorn = Path(sys.executable).with_name("gunicorn")
         server = subprocess.Popen(
             [str(gunicorn), "kek.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],

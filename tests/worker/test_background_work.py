@@ -42,6 +42,17 @@ report = BarrierReport.objects.create(
 print(json.dumps({"id": report.pk, "due": report.answer_due.strftime("%d.%m.%Y")}))
 """
 
+SUBMIT = """
+import json
+from django.contrib.auth.models import User
+from kek.plan.models import ApproachPage
+page = ApproachPage.objects.get(slug="infrastruktur")
+editor = User.objects.get(username="fachdienst")
+page.save_revision(user=editor)
+page.get_workflow().start(page, editor)
+print(json.dumps({"title": page.title}))
+"""
+
 MAIL = """
 import json
 from django.core.mail import send_mail
@@ -94,6 +105,14 @@ def test_barrier_report_notice_reaches_the_redaktion_by_smtp_without_the_reporte
     for personal in ("Kim Muster", "kim@example.org", "Screenreader", "/starker-wirtschaftsstandort/"):
         assert personal not in body
     assert not inbox.to("verwaltung@example.org") and not inbox.to("fachdienst@example.org")
+
+
+def test_wagtail_workflow_notice_reaches_the_approvers_by_smtp(worker):
+    with smtp_server() as inbox:
+        page = worker.shell(SUBMIT)  # a Fachdienst editor submits a page for approval
+        [message] = wait_for(lambda: inbox.to("redakteurin@example.org"), what="Die Redaktion wird benachrichtigt.")
+    assert page["title"] in message["Subject"] or page["title"] in message.get_body(("plain",)).get_content()
+    assert not inbox.to("fachdienst@example.org")  # the submitter is not told about their own submission
 
 
 def test_mail_is_retried_until_the_smtp_server_is_back(worker):
