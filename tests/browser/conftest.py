@@ -95,7 +95,9 @@ def _serve(var: Path, database_url: str):
         cwd=ROOT,
         stderr=subprocess.DEVNULL,
     )
-    worker = subprocess.Popen(manage + ["db_worker", "--no-startup-delay"], env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(
+        manage + ["db_worker", "--no-startup-delay"], env=env, cwd=ROOT, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
