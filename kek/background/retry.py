@@ -20,6 +20,7 @@ def retry_delay(attempts: int) -> datetime.timedelta:
 
 @receiver(task_finished)
 def retry_failed_task(sender: type, task_result: TaskResult, **kwargs) -> None:
+    """Runs in the worker right after a task failed; other backends retry nothing."""
     if task_result.status != TaskResultStatus.FAILED or not issubclass(sender, DatabaseBackend):
         return
     attempts = len(task_result.worker_ids)  # the worker adds its id at every attempt

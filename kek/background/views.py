@@ -2,6 +2,7 @@
 (the Administration role). Built from Wagtail's generic model views: listing, filter, detail page."""
 
 import django_filters
+from django.db.models import QuerySet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_tasks import TaskResultStatus
@@ -30,7 +31,8 @@ class TaskFilterSet(WagtailFilterSet):
 class TaskIndexView(IndexView):
     default_ordering = "-enqueued_at"
 
-    def get_base_queryset(self):
+    def get_base_queryset(self) -> QuerySet:
+        """Finished tasks are no one's concern; failed and waiting ones are."""
         return super().get_base_queryset().exclude(status=TaskResultStatus.SUCCESSFUL)
 
 
