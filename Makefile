@@ -6,7 +6,7 @@ PORT   ?= 8000
 KERN   := kek/core/static/vendor/kern
 export KEK_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run dev test lint format bench lighthouse messages setup clean
+.PHONY: run worker dev test lint format bench lighthouse messages setup clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY_SYS) -m venv $(VENV)
@@ -32,15 +32,21 @@ var/secret_key:
 	$(PY_SYS) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-# Production-like: DEBUG off, gunicorn (threaded workers, gunicorn.conf.py), static files through
-# WhiteNoise, SQLite by default.
+# Production-like: DEBUG off, gunicorn (threaded, gunicorn.conf.py) beside the task worker (scripts/serve.py stops
+# both together),
+# static files through WhiteNoise, SQLite by default.
 run: setup var/secret_key
 	DJANGO_SETTINGS_MODULE=kek.settings.production SECRET_KEY=$$(cat var/secret_key) KEK_HTTP_ONLY=1 \
 	  sh -c '$(PY) manage.py migrate --noinput -v0 && \
 	         $(PY) manage.py setup_site && \
 	         $(PY) manage.py collectstatic --noinput -v0 && \
 	         echo "KEK-Portal läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)" && \
-	         exec $(VENV)/bin/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:$(PORT) --access-logfile -'
+	         exec $(PY) scripts/serve.py $(PORT)'
+
+# The task worker alone (e-mail, search index), for a server started some other way.
+worker: setup var/secret_key
+	DJANGO_SETTINGS_MODULE=kek.settings.production SECRET_KEY=$$(cat var/secret_key) KEK_HTTP_ONLY=1 \
+	  $(PY) manage.py db_worker
 
 # Development server with autoreload and debug pages.
 dev: setup

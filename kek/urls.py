@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kek.background.health import HealthView
 from kek.core.views import robots_txt
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", HealthView.as_view(), name="healthz"),
 ]
 # German at /, the English interface at /en/ (the concept's content itself stays German).
 urlpatterns += i18n_patterns(

@@ -1,4 +1,5 @@
-"""Request handling shared by every page: maintenance mode, form charsets, 405 pages."""
+"""Request handling shared by every page: maintenance mode (the admin stays open, and /healthz
+keeps reporting the real state), form charsets, 405 pages."""
 
 import codecs
 from collections.abc import Callable
@@ -19,7 +20,7 @@ class MaintenanceMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if settings.KEK_MAINTENANCE and not request.path.startswith(("/admin/", "/static/")):
+        if settings.KEK_MAINTENANCE and not request.path.startswith(("/admin/", "/static/", "/healthz")):
             response = HttpResponse(render_to_string("503.html"), status=503)
             response["Retry-After"] = "3600"
             return response

@@ -7,3 +7,6 @@ class LegalConfig(AppConfig):
     name = "kek.legal"
     label = "legal"
     verbose_name = "Pflichtangaben und Barrierefreiheit"
+
+    def ready(self) -> None:
+        from . import notices  # noqa: F401 - connects the notice to the Redaktion

@@ -1,5 +1,6 @@
 """Build the search index from the published concept. A full rebuild takes well under a second,
-so every publication simply rebuilds it once its transaction has committed."""
+so every publication simply rebuilds it, in a background task once its transaction has committed
+(tasks.py)."""
 
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -160,11 +161,3 @@ def rebuild() -> int:
     SearchEntry.themes.through.objects.bulk_create(theme_links)
     SearchEntry.sub_regions.through.objects.bulk_create(region_links)
     return len(entries)
-
-
-def schedule_rebuild() -> None:
-    """Rebuild once after the current transaction commits, however many changes it holds."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(entry[1] is rebuild for entry in connection.run_on_commit):
-        return  # already queued for this transaction
-    transaction.on_commit(rebuild)

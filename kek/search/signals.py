@@ -7,7 +7,7 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 from kek.places.models import Place
 from kek.plan.models import Project
 
-from .indexer import schedule_rebuild
+from .tasks import schedule_rebuild
 
 
 @receiver(page_published)

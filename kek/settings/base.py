@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "kek.editorial",
     "kek.history",
     "kek.search",
+    "kek.background",
     "kek.exchange",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -166,8 +169,10 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# E-mail (workflow notifications to approvers). Without EMAIL_HOST mails go to the console.
-EMAIL_BACKEND = (
+# E-mail (workflow notices, barrier reports). Every mail is queued as a background task, which hands it
+# to KEK_EMAIL_BACKEND: SMTP with EMAIL_HOST, otherwise the worker's console.
+EMAIL_BACKEND = "kek.background.mail.TaskEmailBackend"
+KEK_EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if os.environ.get("EMAIL_HOST")
     else "django.core.mail.backends.console.EmailBackend"
@@ -180,6 +185,14 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kek-portal@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# Background tasks: kept in the database and run by `manage.py db_worker`. A failed task is tried again
+# after KEK_TASK_RETRY_DELAY seconds, doubling each time, KEK_TASK_ATTEMPTS times in all; /healthz fails when
+# a due task has waited longer than KEK_TASK_MAX_WAIT seconds.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+KEK_TASK_ATTEMPTS = int(os.environ.get("KEK_TASK_ATTEMPTS", "4"))
+KEK_TASK_RETRY_DELAY = float(os.environ.get("KEK_TASK_RETRY_DELAY", "60"))
+KEK_TASK_MAX_WAIT = float(os.environ.get("KEK_TASK_MAX_WAIT", "120"))
 
 # Map tiles: loaded only after the visitor agrees (their address goes to the tile server).
 KEK_MAP_TILES = {

@@ -27,6 +27,7 @@ STORAGES = {
 
 _https = os.environ.get("KEK_HTTP_ONLY") != "1"
 SECURE_SSL_REDIRECT = _https
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probes ask the server directly, not through the HTTPS proxy
 SESSION_COOKIE_SECURE = _https
 CSRF_COOKIE_SECURE = _https
 SECURE_HSTS_SECONDS = 31_536_000 if _https else 0

@@ -1,7 +1,8 @@
 """Browser tests run Debian's Chromium against a real gunicorn server on its own database.
 
 The server is started once per session with production settings (DEBUG off, WhiteNoise,
-manifest static files) and the KEK 2030 loaded, so the browser sees what a visitor would.
+manifest static files), the task worker beside it, and the KEK 2030 loaded, so the browser sees
+what a visitor would.
 """
 
 import os
@@ -94,6 +95,9 @@ def _serve(var: Path, database_url: str):
         cwd=ROOT,
         stderr=subprocess.DEVNULL,
     )
+    worker = subprocess.Popen(
+        manage + ["db_worker", "--no-startup-delay"], env=env, cwd=ROOT, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -106,8 +110,9 @@ def _serve(var: Path, database_url: str):
                 raise RuntimeError("Der Testserver ist nicht gestartet.") from None
             time.sleep(0.3)
     yield url
-    server.terminate()
-    server.wait(timeout=10)
+    for process in (server, worker):
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
