@@ -1,5 +1,6 @@
-"""A barrier report sent through the form tells the Redaktion by e-mail: that it arrived, when the
-answer is due and where to read it, nothing about the person who reported it."""
+"""A barrier report sent through the form tells those who handle the site's reports by e-mail (its
+Redaktion and the installation-wide Moderation; not another site's Redaktion): that it arrived,
+when the answer is due and where to read it, nothing about the person who reported it."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -8,6 +9,8 @@ from django.core import mail
 
 from kek.editorial.roles import MODERATION, REDAKTION
 from kek.legal.models import BarrierReport
+
+from ..conftest import OTHER
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +23,15 @@ def member(name: str, group: str, email: str, active: bool = True) -> User:
     return user
 
 
-def test_form_report_mails_each_active_redaktion_member_with_an_address(client, django_capture_on_commit_callbacks):
+def test_form_report_mails_each_active_handler_of_the_site_with_an_address(
+    client, other_site, django_capture_on_commit_callbacks
+):
     member("anna", REDAKTION, "anna@kreis.example")
     member("ben", REDAKTION, "ben@kreis.example")
     member("carla", REDAKTION, "")  # no address
     member("dirk", REDAKTION, "dirk@kreis.example", active=False)
     member("emil", MODERATION, "emil@kreis.example")
+    member("fritz", f"{REDAKTION} ({OTHER})", "fritz@musterkreis.example")  # another county's Redaktion
     token = BeautifulSoup(client.get(FORM_URL).content, "html.parser").find("input", attrs={"name": "token"})["value"]
     values = {
         "token": token,
@@ -42,6 +48,7 @@ def test_form_report_mails_each_active_redaktion_member_with_an_address(client, 
     assert sorted(address for message in mail.outbox for address in message.to) == [
         "anna@kreis.example",
         "ben@kreis.example",
+        "emil@kreis.example",
     ]
     message = mail.outbox[0]
     assert message.subject == f"Neuer Hinweis auf eine Barriere (Antwort bis {due})"
@@ -53,4 +60,4 @@ def test_form_report_mails_each_active_redaktion_member_with_an_address(client, 
     with django_capture_on_commit_callbacks(execute=True):
         report.status = BarrierReport.Status.IN_PROGRESS
         report.save()
-    assert len(mail.outbox) == 2  # handling a report sends nothing more
+    assert len(mail.outbox) == 3  # handling a report sends nothing more

@@ -34,6 +34,8 @@ PREPARE = """
 import json
 from django.contrib.auth.models import Group, User
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 # The import leaves some 2,000 of Wagtail's own bookkeeping tasks; the tests need none of them.
 DBTaskResult.objects.all().delete()
@@ -44,6 +46,10 @@ for name, group in [("verwaltung", "Administration"), ("redakteurin", "Redaktion
     user.groups.add(Group.objects.get(name=group))
     client = Client()
     client.force_login(user)
+    if name == "verwaltung":  # the Administration signs in with a second factor: mark this session verified
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.create(user=user, name="Test", confirmed=True).persistent_id
+        session.save()
     sessions[name] = client.cookies["sessionid"].value
 print(json.dumps(sessions))
 """
@@ -171,7 +177,7 @@ def site(tmp_path_factory) -> Iterator[Site]:
         site.sessions = site.shell(PREPARE)  # users of three roles, logged in
         gunicorn = Path(sys.executable).with_name("gunicorn")
         server = subprocess.Popen(
-            [str(gunicorn), "kek.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+            [str(gunicorn), "kek.wsgi", "--config", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}"],
             env=env,
             cwd=ROOT,
             stderr=subprocess.DEVNULL,

@@ -35,9 +35,10 @@ def publish(site: Site, *renames: tuple[str, str]) -> int:
 
 REPORT = """
 import json
+from wagtail.models import Site
 from kek.legal.models import BarrierReport
 report = BarrierReport.objects.create(
-    page_url="/starker-wirtschaftsstandort/", description="Die Tabelle ist mit dem Screenreader nicht lesbar.",
+    site=Site.objects.get(is_default_site=True), page_url="/starker-wirtschaftsstandort/", description="Die Tabelle ist mit dem Screenreader nicht lesbar.",
     name="Kim Muster", email="kim@example.org")
 print(json.dumps({"id": report.pk, "due": report.answer_due.strftime("%d.%m.%Y")}))
 """

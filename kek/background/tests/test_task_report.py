@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, User
 from django_tasks_db.models import DBTaskResult
 
 from kek.editorial.roles import ADMINISTRATION, FACHDIENST_PREFIX, MODERATION, REDAKTION
+from kek.editorial.tests.login import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def tasks():
 
 
 def test_administration_sees_failed_and_pending_tasks_with_their_error(client, tasks):
-    client.force_login(member(ADMINISTRATION))
+    log_in(client, member(ADMINISTRATION))  # the Administration signs in with its second factor
     page = client.get(URL)
     assert page.status_code == 200
     text = page.content.decode()
