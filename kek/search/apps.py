@@ -9,4 +9,6 @@ class SearchConfig(AppConfig):
     verbose_name = "Suche"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 - keeps the index current
+        from . import signals
+
+        signals.connect()  # keeps the index current

@@ -1,25 +1,29 @@
-"""Keep the search index current: rebuild after anything public changes."""
+"""Keep the search index current: rebuild after anything public changes.
 
+Connected for the site's own page types (everything built on KekPage), projects and places only.
+"""
+
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from kek.core.pages import KekPage
 from kek.places.models import Place
 from kek.plan.models import Project
 
 from .tasks import schedule_rebuild
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
-def page_changed(sender, **kwargs) -> None:
+def changed(sender, **kwargs) -> None:
     schedule_rebuild()
 
 
-@receiver(published, sender=Project)
-@receiver(unpublished, sender=Project)
-@receiver(post_delete, sender=Project)
-@receiver(post_save, sender=Place)
-@receiver(post_delete, sender=Place)
-def object_changed(sender, **kwargs) -> None:
-    schedule_rebuild()
+def connect() -> None:
+    for model in apps.get_models():
+        if issubclass(model, KekPage):
+            page_published.connect(changed, sender=model)
+            page_unpublished.connect(changed, sender=model)
+    for signal in (published, unpublished, post_delete):
+        signal.connect(changed, sender=Project)
+    for signal in (post_save, post_delete):
+        signal.connect(changed, sender=Place)

@@ -72,6 +72,17 @@ def test_removing_a_project_is_recorded(client):
     assert "Radwegemeister" in text(client, "/aenderungen/?feld=starker-wirtschaftsstandort")
 
 
+def test_a_projects_change_note_reaches_the_public_history(client):
+    project = Project.objects.get(title="Radwegemeister")
+    project.description = "Ein Radwegemeister betreut die Radwege des Kreises."
+    project.change_note = "Beschreibung ergänzt nach Hinweisen aus dem Amt Crivitz"
+    project.save_revision().publish()
+    record = ChangeRecord.objects.get(title="Radwegemeister")
+    assert record.action == ChangeRecord.Action.CHANGED
+    assert record.note == "Beschreibung ergänzt nach Hinweisen aus dem Amt Crivitz"
+    assert "nach Hinweisen aus dem Amt Crivitz" in text(client, "/aenderungen/")
+
+
 def test_comparison_with_the_decided_version(client):
     page = ApproachPage.objects.get(slug=APPROACH)
     url = f"/aenderungen/vergleich/{page.pk}/"
