@@ -1,5 +1,6 @@
 """Which sites a back-office user works on."""
 
+from django.db import models
 from django.db.models import QuerySet
 from wagtail.models import GroupPagePermission, Site
 
@@ -16,3 +17,11 @@ def sites_for_user(user) -> QuerySet | None:
     paths = GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True)
     homes = {home_path(path) for path in paths}
     return Site.objects.filter(root_page__path__in=homes) if homes else None
+
+
+class SiteScopedQuerySet(models.QuerySet):
+    """For models with a `site`: the rows of the site that a page belongs to."""
+
+    def of_site_at(self, path: str) -> "SiteScopedQuerySet":
+        """The rows of the site whose start page holds the page at tree path `path`."""
+        return self.filter(site__root_page__path=home_path(path))

@@ -4,16 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kek.core.pages import home_path
+from kek.core.sites import SiteScopedQuerySet
 
 
-class ChangeRecordQuerySet(models.QuerySet):
+class ChangeRecordQuerySet(SiteScopedQuerySet):
     def in_field(self, slug: str | None) -> "ChangeRecordQuerySet":
         return self.filter(field_slug=slug) if slug else self
-
-    def of_site_at(self, path: str) -> "ChangeRecordQuerySet":
-        """The records of the site that the page at tree path `path` belongs to."""
-        return self.filter(site__root_page__path=home_path(path))
 
 
 class ChangeRecord(models.Model):
@@ -58,6 +54,8 @@ class BaselineSnapshot(models.Model):
     title = models.CharField(max_length=500)
     url_path = models.TextField()
     sections = models.JSONField(default=dict)
+
+    objects = SiteScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["path"]

@@ -15,8 +15,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage, home_path
+from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage
 from kek.core.richtext import TEXT_FEATURES
+from kek.core.sites import SiteScopedQuerySet
 
 # Apps above this one add to the place pages and the map through Wagtail hooks, so places needs
 # to know nothing of them:
@@ -70,12 +71,6 @@ class SubRegionPage(KekPage):
         return context
 
 
-class PlaceQuerySet(models.QuerySet):
-    def of_site_at(self, path: str) -> "PlaceQuerySet":
-        """The places of the site that the page at tree path `path` belongs to."""
-        return self.filter(site__root_page__path=home_path(path))
-
-
 class Place(models.Model):
     """An Amt, an amtsfreie Stadt or Gemeinde, or a Gemeinde within an Amt (content/places.yaml)."""
 
@@ -97,7 +92,7 @@ class Place(models.Model):
     latitude = models.DecimalField(_("Breitengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(_("Längengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
 
-    objects = PlaceQuerySet.as_manager()
+    objects = SiteScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

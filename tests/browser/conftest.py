@@ -11,11 +11,11 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests.databases import server_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -37,33 +37,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@contextmanager
-def _server_database(var: Path):
-    """A database of its own for the server: a fresh PostgreSQL database when the tests run on
-    PostgreSQL (DATABASE_URL), otherwise an SQLite file."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{var / 'site.sqlite3'}"
-        return
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_browser"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urlunsplit(parts._replace(path="/" + name))
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     var = tmp_path_factory.mktemp("site")
-    with _server_database(var) as database_url:
+    with server_database(var, "browser") as database_url:
         yield from _serve(var, database_url)
 
 

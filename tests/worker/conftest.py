@@ -22,10 +22,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from aiosmtpd.controller import Controller
+
+from tests.databases import server_database
 
 ROOT = Path(__file__).resolve().parents[2]
 T = TypeVar("T")
@@ -123,35 +124,13 @@ class Site:
         self.worker = None
 
 
-@contextmanager
-def site_database(var: Path) -> Iterator[str]:
-    """A fresh PostgreSQL database when the tests run on PostgreSQL, otherwise an SQLite file."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{var / 'site.sqlite3'}"
-        return
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_worker"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urlunsplit(parts._replace(path="/" + name))
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 SMTP_PORT = free_port()
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Iterator[Site]:
     var = tmp_path_factory.mktemp("worker-site")
-    with site_database(var) as database_url:
+    with server_database(var, "worker") as database_url:
         port = free_port()
         env = {
             **os.environ,

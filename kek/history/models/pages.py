@@ -73,7 +73,7 @@ class ChangeLogPage(RoutablePageMixin, SectionPage):
 
     def snapshots(self):
         """The decided version of this site's concept."""
-        return BaselineSnapshot.objects.filter(site__root_page__path=home_path(self.path))
+        return BaselineSnapshot.objects.of_site_at(self.path)
 
     def records(self):
         """This site's changes, newest first."""
