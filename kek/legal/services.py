@@ -16,6 +16,7 @@ from .models import (
     BarrierReport,
     EasyLanguagePage,
     ImprintPage,
+    LegalSettings,
     PrivacyPage,
     SignLanguagePage,
 )
@@ -39,7 +40,11 @@ PAGES = [
 
 
 def ensure_pages(home: Page) -> list[Page]:
-    """Create each missing service page below the start page; leave existing ones alone."""
+    """Create each missing service page below the start page, and the site's legal settings
+    (with the defaults, to be checked by the county); leave existing ones alone."""
+    site = Site.objects.filter(root_page=home).first()
+    if site is not None:
+        LegalSettings.for_site(site)  # created here, not on the first visitor's request
     pages = [
         ensure_child(home, model, slug, title, **{k: v.strip() for k, v in values.items()})
         for model, slug, title, values in PAGES
