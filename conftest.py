@@ -3,8 +3,8 @@
 The test database starts with the migrations only (and Wagtail's default site). A test builds what
 it needs with the factories of its app (kek/<app>/tests/factories.py), most with the small concept
 of kek/plan/tests/factories.py. Tests marked `kek2030` need the whole decided concept: they run
-after all others, and before the first of them that uses the database the KEK 2030 is imported
-once and committed. So an unmarked test never sees the KEK and passes alone.
+after the unmarked database tests, and before the first of them that uses the database the KEK
+2030 is imported once and committed. So an unmarked test never sees the KEK and passes alone.
 
 Each test runs in a transaction that is rolled back, so tests may change what they find freely.
 """
@@ -27,10 +27,12 @@ def _uses_database(item: pytest.Item) -> bool:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Unmarked tests first, then those that need the KEK 2030 (a stable sort keeps pytest-django's
-    order within each group); the marked ones that use the database load the KEK first of all
-    their fixtures, before their test transaction begins."""
-    items.sort(key=lambda item: item.get_closest_marker(KEK2030) is not None)
+    """Database tests first, as pytest-django orders them (browser tests start an event loop that
+    would refuse Django's database calls), and among them the unmarked ones before those that need
+    the KEK 2030; a stable sort keeps pytest's order otherwise. The marked ones that use the
+    database load the KEK first of all their fixtures, before their test transaction begins.
+    (A `transaction=True` test would empty the database after it, the KEK with it: there is none.)"""
+    items.sort(key=lambda item: (not _uses_database(item), item.get_closest_marker(KEK2030) is not None))
     for item in items:
         if item.get_closest_marker(KEK2030) and _uses_database(item):
             item.fixturenames.insert(0, "kek2030_database")
