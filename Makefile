@@ -6,7 +6,7 @@ PORT   ?= 8000
 KERN   := kek/core/static/vendor/kern
 export KEK_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run worker dev test lint format bench lighthouse messages setup clean
+.PHONY: run worker dev test test-fast lint format bench lighthouse messages setup clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY_SYS) -m venv $(VENV)
@@ -60,6 +60,11 @@ test: setup
 	$(VENV)/bin/ruff format --check kek tests scripts conftest.py
 	DJANGO_SETTINGS_MODULE=kek.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The tests that need neither the whole KEK 2030 nor a browser (docs/architecture.md, "Tests").
+test-fast: setup
+	$(VENV)/bin/ruff check kek tests scripts conftest.py
+	$(VENV)/bin/pytest -m "not kek2030 and not browser" $(PYTEST_ARGS)
 
 # After changing UI texts: update the English catalogue, translate, then `make setup` compiles it.
 messages: $(VENV)/.installed

@@ -18,7 +18,7 @@ from kek.search.indexer import rebuild
 
 from .conftest import OTHER
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kek2030]
 
 UNIQUE_TO_OTHER = "Windmühlenwirtschaft"
 UNIQUE_TO_KEK = "Breitbandversorgung"

@@ -20,7 +20,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from kek.core.pages import KekPage
+from kek.core.pages import KekPage, home_path
 from kek.core.richtext import TEXT_FEATURES
 
 LFDI_MV = (
@@ -173,7 +173,7 @@ class AccessibilityStatementPage(RoutablePageMixin, LegalPage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["privacy_page"] = PrivacyPage.objects.live().first()
+        context["privacy_page"] = PrivacyPage.objects.live().filter(path__startswith=home_path(self.path)).first()
         return context
 
     @path("")
@@ -200,7 +200,8 @@ class EasyLanguagePage(LegalPage):
         from kek.plan.models import FieldOfActionPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["fields"] = FieldOfActionPage.objects.live().exclude(easy_language_summary="")
+        fields = FieldOfActionPage.objects.live().filter(path__startswith=home_path(self.path))
+        context["fields"] = fields.exclude(easy_language_summary="")
         return context
 
 

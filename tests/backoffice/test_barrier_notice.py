@@ -12,7 +12,7 @@ from kek.legal.models import BarrierReport
 
 from ..conftest import OTHER
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kek2030]
 
 FORM_URL = "/barrierefreiheit/"
 

@@ -25,7 +25,7 @@ from kek.plan.models import ApproachPage, Project
 
 from ..conftest import OTHER
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kek2030]
 
 # Targets: an approach in the Fachdienst's own field, one in another field, one of another site,
 # each with a second approach of the same area to move projects to.

@@ -18,7 +18,7 @@ from kek.editorial.tests.login import log_in
 from kek.history.models import ChangeRecord
 from kek.plan.models import ApproachPage, Project
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kek2030]
 
 OWN = "infrastruktur"  # an approach in "Starker Wirtschaftsstandort"
 OTHER = "naturschutz"  # an approach in "Nachhaltiger Lebensraum"

@@ -5,7 +5,7 @@ import pytest
 from kek.legal.tests.test_legal_pages import LEGAL_PAGES
 from kek.plan.tests.test_pages import PAGE_TYPES
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.kek2030]  # the server's own database holds the KEK 2030
 
 PAGES = {
     **PAGE_TYPES,

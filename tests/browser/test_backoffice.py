@@ -7,7 +7,7 @@ import pytest
 
 from .conftest import run_manage
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.kek2030]  # the server's own database holds the KEK 2030
 
 PASSWORD = "ein-langes-Passwort-2030"
 MEASURE = "Einrichtung eines Mobilitätsbeirats für den Landkreis"

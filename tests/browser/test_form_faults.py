@@ -11,7 +11,7 @@ import pytest
 from .conftest import run_manage
 from .live import Visitor, is_postgres, query, reports_with_token, wait_until, write_lock
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.kek2030]  # the server's own database holds the KEK 2030
 
 FORM = "/barrierefreiheit/"
 THANKS = "/barrierefreiheit/danke/"

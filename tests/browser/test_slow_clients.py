@@ -12,7 +12,7 @@ import pytest
 
 from .live import Visitor
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.kek2030]  # the server's own database holds the KEK 2030
 
 SLOW_CLIENTS = 4
 

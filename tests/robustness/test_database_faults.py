@@ -17,7 +17,7 @@ from django.test import Client
 
 from kek.legal.models import BarrierReport
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kek2030]
 
 FORM_URL = "/barrierefreiheit/"
 DESCRIPTION = "Das PDF zum Handlungsfeld ist nicht barrierefrei: keine Überschriften, keine Tags."

@@ -15,7 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from kek.legal.models import BarrierReport
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kek2030]
 
 FORM_URL = "/barrierefreiheit/"
 DESCRIPTION = "Die Grafik hat keinen Alternativtext – für Screenreader unbrauchbar."

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from kek.legal.models import BarrierReport
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kek2030]
 
 FORM_URL = "/barrierefreiheit/"
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]

@@ -8,9 +8,12 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import ROOT, Site, free_port, smtp_server, wait_for
+
+pytestmark = pytest.mark.kek2030  # the server's own database holds the KEK 2030
 
 PUBLISH = """
 import json

@@ -58,7 +58,8 @@ def test_administration_sees_failed_and_pending_tasks_with_their_error(client, t
     assert "&lt;refused&gt;" in detail and "<refused>" not in detail
 
 
-@pytest.mark.parametrize("group", [REDAKTION, MODERATION, f"{FACHDIENST_PREFIX}Starker Wirtschaftsstandort"])
+@pytest.mark.usefixtures("concept")  # its field's Fachdienst
+@pytest.mark.parametrize("group", [REDAKTION, MODERATION, f"{FACHDIENST_PREFIX}Starke Wirtschaft"])
 def test_other_roles_neither_see_nor_reach_the_report(client, tasks, group):
     client.force_login(member(group))
     assert URL not in client.get("/admin/").content.decode()

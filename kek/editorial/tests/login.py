@@ -15,7 +15,7 @@ ENROL_URL = "/admin/anmeldung/app-einrichten/"
 
 def make_user(username: str, *groups: str) -> User:
     user = User.objects.create_user(username, f"{username}@example.org", PASSWORD, first_name="Vor", last_name="Name")
-    user.groups.add(*Group.objects.filter(name__in=groups))
+    user.groups.add(*[Group.objects.get(name=name) for name in groups])  # a missing group fails here
     return user
 
 

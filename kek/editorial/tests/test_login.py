@@ -23,7 +23,7 @@ from .login import ENROL_URL, PASSWORD, VERIFY_URL, app_code, log_in, make_user,
 pytestmark = pytest.mark.django_db
 
 LIMIT = 10  # the tenth failure locks
-FACHDIENST = f"{FACHDIENST_PREFIX}Starker Wirtschaftsstandort"
+FACHDIENST = f"{FACHDIENST_PREFIX}Starke Wirtschaft"  # the group of the small concept's field
 
 
 def browser() -> Client:
@@ -185,6 +185,7 @@ def test_the_administration_requires_two_factors_from_the_start():
     assert client.get("/admin/users/")["Location"].startswith(ENROL_URL)
 
 
+@pytest.mark.usefixtures("concept")
 def test_roles_without_the_requirement_log_in_as_before():
     make_user("fachdienst", FACHDIENST)
     client = browser()

@@ -1,8 +1,6 @@
 """Items keep their identity by key: insert, reorder, reword, move and delete in a copy of the
 content file, import it, and every untouched item keeps its primary key, anchor, revisions and
-change history. Needs the whole KEK 2030 (the session's database)."""
-
-from pathlib import Path
+change history. On the small content file (factories.py)."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,8 +12,9 @@ from kek.exchange.importer import import_concept
 from kek.history.models import ChangeRecord
 from kek.plan.models import ApproachPage, Measure, Project
 
+from .factories import CONCEPT
+
 pytestmark = pytest.mark.django_db
-SOURCE = Path(__file__).parents[3] / "content" / "kek2030.yaml"
 
 
 def approach(data, slug: str):
@@ -38,28 +37,28 @@ def anchors(page: ApproachPage, client) -> set[str]:
     return {tag["id"] for tag in BeautifulSoup(html, "html.parser").select(".kek-measure[id], .kek-example[id]")}
 
 
-def test_insert_reorder_reword_move_and_delete_keep_every_other_items_identity(client):
-    data = load(SOURCE)
+def test_insert_reorder_reword_move_and_delete_keep_every_other_items_identity(client, small_file):
+    data = load(small_file)
     before = identity()
     records_before = set(ChangeRecord.objects.values_list("pk", flat=True))
-    infrastructure = approach(data, "infrastruktur")
-    first = infrastructure.measures[0].key
+    training = approach(data, "ausbildung")
+    first = training.measures[0].key
     # insert a new measure (without key) at the top of an approach
-    infrastructure.measures.insert(0, MeasureData(text="Einrichtung eines Mobilitätsbeirats für den Landkreis"))
+    training.measures.insert(0, MeasureData(text="Einrichtung eines Mobilitätsbeirats für den Landkreis"))
     # reorder: the last measure of another approach first
-    other = approach(data, "gewerbeflaechen")
+    other = approach(data, "gruendungen")
     other.measures.insert(0, other.measures.pop())
     reordered = other.measures[0].key
     # reword a measure and an idea
-    reworded = infrastructure.measures[2]
+    reworded = training.measures[2]
     reworded.text += " (fortgeschrieben)"
-    reworded.ideas[0].title = "Radwegemeisterinnen und Radwegemeister"
+    reworded.ideas[0].title = "Kostenloses WLAN in allen Ortszentren"
     # move a measure with its projects to another approach
-    moved = infrastructure.measures.pop(4)
+    moved = training.measures.pop(4)
     other.measures.append(moved)
     # delete a measure and a single idea
-    deleted = infrastructure.measures.pop(-1)
-    breitband = next(m for m in infrastructure.measures if m.ideas and len(m.ideas) > 1)
+    deleted = training.measures.pop(-1)
+    breitband = next(m for m in training.measures if m.ideas and len(m.ideas) > 1)
     dropped_idea = breitband.ideas.pop()
 
     result = import_concept(parse(to_yaml(data)))
@@ -68,8 +67,9 @@ def test_insert_reorder_reword_move_and_delete_keep_every_other_items_identity(c
     new_key = result.new_keys[0]
     assert result.new_keys == [new_key] and after[new_key][0] == "measure"
     assert deleted.key not in after and dropped_idea.key not in after
-    infrastructure_page = ApproachPage.objects.get(slug="infrastruktur")
-    other_page = ApproachPage.objects.get(slug="gewerbeflaechen")
+    assert moved.projects and moved.ideas and dropped_idea.key != reworded.ideas[0].key  # the file has them
+    training_page = ApproachPage.objects.get(slug="ausbildung")
+    other_page = ApproachPage.objects.get(slug="gruendungen")
     assert after[moved.key][1] == before[moved.key][1] and after[moved.key][2] == other_page.pk
     for project in moved.projects:
         assert after[project.key][1:3] == (before[project.key][1], other_page.pk)
@@ -85,20 +85,20 @@ def test_insert_reorder_reword_move_and_delete_keep_every_other_items_identity(c
     assert after[reworded.ideas[0].key][3] == before[reworded.ideas[0].key][3] + 1
     # anchors: the first measure of the approach is still itself, the new one has its own
     assert Measure.objects.get(key=first).pk == before[first][1]
-    shown = anchors(infrastructure_page, client)
+    shown = anchors(training_page, client)
     assert {f"massnahme-{first}", f"massnahme-{new_key}", f"massnahme-{reworded.key}"} <= shown
     assert f"massnahme-{moved.key}" not in shown and f"massnahme-{moved.key}" in anchors(other_page, client)
     assert other_page.measures.values_list("key", flat=True).first() == reordered
     # change history: nothing earlier is lost; the changes are recorded on both approaches
     assert records_before <= set(ChangeRecord.objects.values_list("pk", flat=True))
     new = ChangeRecord.objects.exclude(pk__in=records_before)
-    assert {r.title for r in new if r.subject == "Handlungsansatz"} == {infrastructure_page.title, other_page.title}
-    assert "Radwegemeisterinnen und Radwegemeister" in {r.title for r in new}
+    assert {r.title for r in new if r.subject == "Handlungsansatz"} == {training_page.title, other_page.title}
+    assert "Kostenloses WLAN in allen Ortszentren" in {r.title for r in new}
 
 
-def test_importing_the_same_file_twice_keeps_generated_keys():
-    data = load(SOURCE)
-    approach(data, "infrastruktur").measures.append(MeasureData(text="Ein neuer Radweg am Schweriner See"))
+def test_importing_the_same_file_twice_keeps_generated_keys(small_file):
+    data = load(small_file)
+    approach(data, "ausbildung").measures.append(MeasureData(text="Ein neuer Radweg am Schweriner See"))
     text = to_yaml(data)
     first = import_concept(parse(text))
     pk = Measure.objects.get(key=first.new_keys[0]).pk
@@ -108,18 +108,18 @@ def test_importing_the_same_file_twice_keeps_generated_keys():
 
 
 def test_duplicate_key_is_refused_with_both_lines():
-    text = SOURCE.read_text(encoding="utf-8")
-    duplicate = text.replace("key: radwegemeister\n", "key: vernetzten-mobilitaet-landkreis\n", 1)
+    text = CONCEPT
+    duplicate = text.replace("key: azubi-ticket\n", "key: berufsschulen\n", 1)
     with pytest.raises(ContentFileError) as caught:
         parse(duplicate)
-    first = text[: text.index("key: vernetzten-mobilitaet-landkreis")].count("\n") + 1
-    second = text[: text.index("key: radwegemeister\n")].count("\n") + 1
+    first = text[: text.index("key: berufsschulen")].count("\n") + 1
+    second = text[: text.index("key: azubi-ticket\n")].count("\n") + 1
     problem = caught.value.problems[0]
     assert problem.line == second and f"schon in Zeile {first} vergeben" in problem.message
-    assert "vernetzten-mobilitaet-landkreis" in problem.message
+    assert "berufsschulen" in problem.message
 
 
-def test_export_writes_every_key():
+def test_export_writes_every_key(small_file):
     data = export_concept(Site.objects.get(is_default_site=True))
     measures = [m for f in data.fields for g in f.goals for s in g.sub_goals for a in s.approaches for m in a.measures]
     keys = [m.key for m in measures] + [e.key for m in measures for e in m.projects + m.ideas]

@@ -5,12 +5,14 @@ import uuid
 import pytest
 from bs4 import BeautifulSoup
 from django.utils.formats import date_format
-from wagtail.models import Site
 
 from kek.core.models import FormSubmission
 from kek.legal.models import BarrierReport, LegalSettings
+from kek.legal.services import ensure_pages
+from kek.places.tests.factories import SiteFactory
+from kek.plan.tests.factories import FieldOfActionPageFactory, HomePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("concept")  # the small concept with its legal pages
 
 LEGAL_PAGES = {
     "/impressum/": "Impressum",
@@ -26,8 +28,9 @@ def soup_of(response) -> BeautifulSoup:
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
-@pytest.mark.parametrize("url", ["/", "/starker-wirtschaftsstandort/", "/ueber-das-kek/", "/gibt-es-nicht/"])
-def test_every_page_links_all_legal_pages_in_its_footer(client, url):
+@pytest.mark.parametrize("page", ["home", "field", "approach", "about", None])
+def test_every_page_links_all_legal_pages_in_its_footer(client, concept, page):
+    url = getattr(concept, page).url if page else "/gibt-es-nicht/"
     footer = soup_of(client.get(url)).find("footer")
     links = {a["href"]: a.get_text(strip=True) for a in footer.find_all("a")}
     for href, title in LEGAL_PAGES.items():
@@ -41,8 +44,8 @@ def test_legal_pages_render(client, url):
     assert soup_of(response).h1.get_text(strip=True) == LEGAL_PAGES[url]
 
 
-def test_imprint_and_privacy_come_from_the_cms_settings(client):
-    settings = LegalSettings.for_site(Site.objects.get(is_default_site=True))
+def test_imprint_and_privacy_come_from_the_cms_settings(client, concept):
+    settings = LegalSettings.for_site(concept.site)
     settings.represented_by = "die Landrätin Erika Beispiel"
     settings.data_protection_officer = "Frau Datenschutz, Beispielweg 1"
     settings.save()
@@ -72,7 +75,7 @@ def _form_values(client) -> dict:
     token = soup.find("input", attrs={"name": "token"})["value"]
     return {
         "token": token,
-        "page_url": "/starker-wirtschaftsstandort/",
+        "page_url": "/starke-wirtschaft/",
         "description": "Die Tabelle ist mit dem Screenreader nicht lesbar.",
         "name": "Kim Muster",
         "email": "kim@example.org",
@@ -144,16 +147,39 @@ def test_reports_are_listed_with_their_deadline_in_the_admin(client, admin_clien
     assert date_format(report.answer_due, "j. F Y") in listing
 
 
-def test_field_pages_offer_their_easy_language_summary(client):
-    soup = soup_of(client.get("/lebenswerte-orte/"))
+def test_field_pages_offer_their_easy_language_summary(client, concept):
+    soup = soup_of(client.get(concept.field.url))
     summary = soup.select_one(".kek-easy-summary")
     assert "In Leichter Sprache" in summary.summary.get_text()
-    assert "alle Menschen gut leben" in summary.get_text()
+    assert "Alle Menschen in Musterland sollen gute Arbeit finden." in summary.get_text()
     easy = soup_of(client.get("/leichte-sprache/")).main.get_text()
-    assert "alle Menschen gut leben" in easy
+    assert "Alle Menschen in Musterland sollen gute Arbeit finden." in easy
 
 
 def test_privacy_notice_explains_the_map_consent(client):
     text = soup_of(client.get("/datenschutz/")).main.get_text(" ")
     assert "Wenn Sie den Kartenhintergrund laden" in text
     assert "OpenStreetMap" in text and "Art. 6 Abs. 1 Buchst. a DSGVO" in text
+
+
+def test_the_form_speaks_english_at_en(client):
+    soup = soup_of(client.get("/en" + FORM_URL))
+    assert soup.find("label", attrs={"for": "id_description"}).get_text(strip=True).startswith("What")
+
+
+def test_legal_pages_show_only_their_own_sites_concept(client, concept, settings):
+    """A second concept on a site of its own (created after the first, so its pages come later in the
+    tree): each site's Leichte Sprache lists its own fields only, each statement links its own privacy page."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "nachbarkreis.example"]
+    home = HomePageFactory(slug="nachbarkreis", title="KEK Nachbarkreis")
+    SiteFactory(root_page=home, hostname="nachbarkreis.example", is_default_site=False)
+    FieldOfActionPageFactory(parent=home, easy_language_summary="<p>Im Nachbarkreis gibt es gute Schulen.</p>")
+    ensure_pages(home)
+    for host, own, other in [
+        ("testserver", "Alle Menschen in Musterland", "Im Nachbarkreis"),
+        ("nachbarkreis.example", "Im Nachbarkreis", "Alle Menschen in Musterland"),
+    ]:
+        easy = soup_of(client.get("/leichte-sprache/", HTTP_HOST=host)).main.get_text()
+        assert own in easy and other not in easy, host
+        form = soup_of(client.get(FORM_URL, HTTP_HOST=host)).select_one(".kek-form__privacy a")
+        assert form["href"] == "/datenschutz/", host  # a page of another site would have a full URL

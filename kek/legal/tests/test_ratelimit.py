@@ -14,6 +14,7 @@ from kek.core.ratelimit import client_address
 from kek.legal.models import BarrierReport
 
 pytestmark = pytest.mark.django_db
+with_the_form = pytest.mark.usefixtures("concept")  # the small concept with its legal pages
 
 FORM_URL = "/barrierefreiheit/"
 PROXY = "10.0.0.5"
@@ -59,6 +60,7 @@ def test_trusted_proxies_may_be_networks_and_a_missing_header_falls_back_to_the_
     assert client_address(factory.get("/", REMOTE_ADDR="10.0.0.77", HTTP_X_FORWARDED_FOR="kein-ip")) == "10.0.0.77"
 
 
+@with_the_form
 def test_a_school_class_behind_one_address_can_all_report_while_one_browser_flooding_is_stopped():
     for pupil in range(50):
         assert report(browser(), f"Meldung Nummer {pupil} aus der Klasse 9b.") == 302, pupil
@@ -74,6 +76,7 @@ def test_a_school_class_behind_one_address_can_all_report_while_one_browser_floo
     assert BarrierReport.objects.count() == 60
 
 
+@with_the_form
 @override_settings(KEK_TRUSTED_PROXIES=[PROXY])
 def test_behind_the_proxy_visitors_have_their_own_budgets_and_spoofing_does_not_help():
     # Two visitors behind the proxy; the first uses up the whole address budget with fresh browsers.
@@ -90,6 +93,7 @@ def test_behind_the_proxy_visitors_have_their_own_budgets_and_spoofing_does_not_
     assert report(browser(), "Versuch mit gefälschtem Header.", **spoofed) == 429
 
 
+@with_the_form
 def test_without_trusted_proxies_a_spoofed_header_does_not_open_a_new_bucket():
     for n in range(60):
         assert report(browser(), f"Meldung {n}, direkt verbunden.", REMOTE_ADDR="198.51.100.9") == 302

@@ -1,12 +1,11 @@
-"""The concept's projects and ideas on the place pages and the map (kek/plan/geo.py)."""
+"""The concept's places: projects and ideas on the place pages and the map (kek/plan/geo.py), place
+names in the concept's texts linked to the place pages. On the small concept."""
 
+import json
 from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
-
-from kek.places.models import Place
-from kek.plan.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -17,27 +16,45 @@ def soup(client, url: str) -> BeautifulSoup:
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
-def test_place_page_shows_its_projects_and_its_sub_region(client):
-    project = Project.objects.get(title="Kurs Elbe")
-    project.places.add(Place.objects.get(name="Dömitz"))
-    project.save()  # parental relations are written on save
-    page = soup(client, "/orte/doemitz/")
-    assert page.h1.get_text(strip=True) == "Dömitz"
-    assert "Kurs Elbe" in page.select_one(".kek-examples").get_text()
-    office = soup(client, f"/orte/{Place.objects.get(name='Dömitz').office.slug}/")
-    assert "Kurs Elbe" in office.select_one(".kek-examples").get_text()  # an Amt shows its Gemeinden's projects
-    assert "Dömitz" in office.select_one(".kek-place-list").get_text()
-    assert client.get("/orte/gibt-es-nicht/").status_code == 404
+def test_place_page_shows_its_projects_and_its_sub_region(client, concept):
+    fair = concept.running[0]  # located in Altdorf, a Gemeinde of the Amt Elbtal-Land
+    town, village = concept.places
+    page = soup(client, f"/orte/{village.slug}/")
+    assert page.h1.get_text(" ", strip=True).endswith("Altdorf")
+    examples = page.select(".kek-examples .kek-example")
+    assert len(examples) == 1 and fair.title in examples[0].get_text()
+    assert f'href="{concept.region.url}"' in str(page.select_one(".kek-context"))
+    focus = page.select_one("#schwerpunkte").find_parent("section")
+    assert "Elbtal" in focus.h2.get_text() and "Das Handwerk in Altdorf stärken." in focus.get_text()
+    assert focus.h3.get_text() == concept.field.title
+    office = soup(client, f"/orte/{concept.office.slug}/")
+    assert fair.title in office.select_one(".kek-examples").get_text()  # an Amt shows its Gemeinden's projects
+    assert "Altdorf" in office.select_one(".kek-place-list").get_text()
+    assert not soup(client, f"/orte/{town.slug}/").select(".kek-examples")  # nothing is located there
 
 
-def test_map_page_lists_located_projects_and_allows_tiles_only_after_consent(client):
-    project = Project.objects.get(title="Kurs Elbe")
-    project.latitude, project.longitude = Decimal("53.14000"), Decimal("11.25000")
-    project.save()
+def test_map_page_lists_located_projects_and_allows_tiles_only_after_consent(client, concept):
+    fair, contest = concept.running  # the fair is located through its place, the contest nowhere yet
+    assert concept.places[1].latitude is not None and fair.latitude is None
+    contest.latitude, contest.longitude = Decimal("53.14000"), Decimal("11.25000")
+    contest.save()
     response = client.get("/orte/karte/")
     page = BeautifulSoup(response.content.decode(), "html.parser")
-    assert "Kurs Elbe" in page.select_one(".kek-map-list").get_text()
+    rows = [[cell.get_text() for cell in row.select("td")] for row in page.select(".kek-map-list tbody tr")]
+    assert rows == [[fair.title, "Laufendes Projekt", "Altdorf"], [contest.title, "Laufendes Projekt", ""]]
+    items = json.loads(page.find(id="karten-daten").string)
+    assert [(i["lat"], i["lon"]) for i in items] == [(53.2, 11.5), (53.14, 11.25)]
     assert "tile.openstreetmap.org" in response["Content-Security-Policy"]
     assert "tile.openstreetmap.org" not in client.get("/")["Content-Security-Policy"]
     assert page.select_one("#karten-hintergrund")
     assert not page.find("img", src=lambda s: s and "openstreetmap" in s)
+
+
+def test_place_names_in_the_concept_link_to_their_pages(client, concept):
+    town, village = concept.places
+    page = soup(client, concept.approach.url)
+    links = {a.get_text(): a["href"] for a in page.select(".kek-measures a.kek-place-link")}
+    assert links == {"Neustadt": f"/orte/{town.slug}/"}  # "Neustadt an der Elbe", as texts name it
+    assert client.get(links["Neustadt"]).status_code == 200
+    field = soup(client, concept.field.url)
+    assert field.select(f'.kek-region a.kek-place-link[href="/orte/{village.slug}/"]')
