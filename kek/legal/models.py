@@ -108,7 +108,7 @@ class LegalPage(KekPage):
     content_panels = Page.content_panels + [FieldPanel("body")]
     parent_page_types = ["plan.HomePage"]
     subpage_types: list[str] = []
-    max_count = 1
+    max_count_per_parent = 1  # one per site
 
     class Meta:
         abstract = True
