@@ -94,7 +94,10 @@ def rate(baseline: Point | None, values: list[Point], targets: list[Point]) -> R
     else:
         status = Status.WRONG_DIRECTION
     projection = (
-        [Point(year, latest.value * (1 + observed) ** (year - latest.year)) for year in range(latest.year, target.year + 1)]
+        [
+            Point(year, latest.value * (1 + observed) ** (year - latest.year))
+            for year in range(latest.year, target.year + 1)
+        ]
         if target.year > latest.year
         else []
     )

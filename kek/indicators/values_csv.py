@@ -59,7 +59,7 @@ class ImportResult:
 def parse_date(text: str) -> datetime.date | None:
     for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
         try:
-            return datetime.datetime.strptime(text.strip(), pattern).date()  # noqa: DTZ007 - a calendar date
+            return datetime.datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
     return None
@@ -130,7 +130,8 @@ def _row(line: int, fields: list[str], header: list[str], keys: set[str], today:
     value = parse_german(cell["wert"])
     if value is None:
         problems.append(
-            _("„%(text)s“ ist keine Zahl in deutscher Schreibweise (z. B. 1234,5 oder 1.234,5).") % {"text": cell["wert"]}
+            _("„%(text)s“ ist keine Zahl in deutscher Schreibweise (z. B. 1234,5 oder 1.234,5).")
+            % {"text": cell["wert"]}
         )
     as_of = parse_date(cell["stand"])
     if as_of is None:
@@ -170,4 +171,3 @@ def write(rows: list[Row], site: Site) -> ImportResult:
 def import_values(data: bytes, site: Site, today: datetime.date | None = None) -> ImportResult:
     """Check the whole file, then write it in one transaction; nothing is written if a row is wrong."""
     return write(read(decode(data), site, today), site)
-

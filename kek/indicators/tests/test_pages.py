@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 import re
 from decimal import Decimal
 
@@ -50,7 +51,7 @@ def test_indicator_page_renders_as_a_german_page_with_one_h1(client, concept):
     assert soup.html["lang"] == "de"
     assert [h.get_text(strip=True) for h in soup.find_all("h1")] == ["CO₂-Emissionen in Westmecklenburg"]
     levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
     links = [a["href"] for a in soup.select(".kek-indicator-links a")]
     assert links == ["/lebensraum/klima/klimaschutz/"]
 
@@ -89,23 +90,35 @@ def test_chart_needs_nothing_the_content_security_policy_forbids(client, concept
     main = soup_of(response).main
     svg = main.select_one("svg.kek-chart")
     assert svg.find_all(["style", "script", "foreignObject"]) == []
-    inline = [(el.name, attr) for el in main.find_all(True) for attr in el.attrs if attr == "style" or attr.startswith("on")]
+    inline = [
+        (el.name, attr) for el in main.find_all(True) for attr in el.attrs if attr == "style" or attr.startswith("on")
+    ]
     assert inline == []
-    numbers = [float(n) for n in re.findall(r'\s(?:points|x|y|cx|cy|x1|x2|y1|y2)="([^"]+)"', str(svg)) for n in re.split(r"[ ,]", n)]
+    numbers = [
+        float(n)
+        for n in re.findall(r'\s(?:points|x|y|cx|cy|x1|x2|y1|y2)="([^"]+)"', str(svg))
+        for n in re.split(r"[ ,]", n)
+    ]
     assert numbers and all(0 <= n <= 560 for n in numbers)  # decimal points, not German commas, in the geometry
 
 
 def test_table_holds_exactly_the_series_of_the_database(client, concept):
     indicator = make_indicator(concept, values=SERIES)
     soup = soup_of(get(client, INDEX + "co2/"))
-    rows = [[cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])] for tr in soup.select(".kek-indicator-values tbody tr")]
+    rows = [
+        [cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])]
+        for tr in soup.select(".kek-indicator-values tbody tr")
+    ]
     expected = [
         [str(v.year), f"{v.value:f}".rstrip("0").rstrip(".").replace(".", ","), v.source, v.as_of.strftime("%d.%m.%Y")]
         for v in indicator.values.order_by("year")
     ]
     expected = [[y, "1.234,25" if w == "1234,25" else w, s, d] for y, w, s, d in expected]
     assert rows == expected
-    targets = [[cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])] for tr in soup.select(".kek-indicator-targets tbody tr")]
+    targets = [
+        [cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])]
+        for tr in soup.select(".kek-indicator-targets tbody tr")
+    ]
     assert targets == [["2030", "45", "KEK 2030"], ["2050", "15", "KEK 2030"]]
 
 
