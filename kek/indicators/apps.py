@@ -7,3 +7,11 @@ class IndicatorsConfig(AppConfig):
     name = "kek.indicators"
     label = "indicators"
     verbose_name = "Indikatoren"
+
+    def ready(self) -> None:
+        from wagtail.permissions import register_permission_policy
+
+        from .models import Indicator
+        from .permissions import IndicatorPermissionPolicy
+
+        register_permission_policy(Indicator, IndicatorPermissionPolicy(Indicator))

@@ -74,8 +74,9 @@ def decode(data: bytes) -> str:
         ) from exc
 
 
-def read(text: str, site: Site, today: datetime.date | None = None) -> list[Row]:
-    """Every row of `text`, checked against `site`'s indicators; raises ValuesFileError with all problems."""
+def read(text: str, site: Site, today: datetime.date | None = None, editable: set[str] | None = None) -> list[Row]:
+    """Every row of `text`, checked against `site`'s indicators (and, if given, the keys of those the
+    uploader may edit); raises ValuesFileError with all problems."""
     today = today or timezone.localdate()
     reader = csv.reader(io.StringIO(text.removeprefix(BOM)), delimiter=";")
     header = [column.strip().lower() for column in next(reader, [])]
@@ -96,6 +97,8 @@ def read(text: str, site: Site, today: datetime.date | None = None) -> list[Row]
             problems.append(_("Die Datei hat mehr als %(count)d Zeilen.") % {"count": MAX_ROWS})
             break
         found = _row(line, fields, header, keys, today)
+        if not isinstance(found, list) and editable is not None and found.key not in editable:
+            found = [_("Den Indikator „%(key)s“ dürfen Sie nicht bearbeiten.") % {"key": found.key}]
         if isinstance(found, list):
             problems += [_("Zeile %(line)d: %(problem)s") % {"line": line, "problem": p} for p in found]
             continue
@@ -168,6 +171,8 @@ def write(rows: list[Row], site: Site) -> ImportResult:
     return ImportResult(created, updated)
 
 
-def import_values(data: bytes, site: Site, today: datetime.date | None = None) -> ImportResult:
+def import_values(
+    data: bytes, site: Site, today: datetime.date | None = None, editable: set[str] | None = None
+) -> ImportResult:
     """Check the whole file, then write it in one transaction; nothing is written if a row is wrong."""
-    return write(read(decode(data), site, today), site)
+    return write(read(decode(data), site, today, editable), site)

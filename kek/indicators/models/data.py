@@ -15,6 +15,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, Site
 
+from ..forms import IndicatorForm
+
 NUMBER = {"max_digits": 16, "decimal_places": 4}
 
 
@@ -57,6 +59,7 @@ class Indicator(ClusterableModel):
     sort_order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
 
     objects = IndicatorQuerySet.as_manager()
+    base_form_class = IndicatorForm
 
     class Meta:
         verbose_name = _("Indikator")

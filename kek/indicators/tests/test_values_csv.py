@@ -62,7 +62,7 @@ def test_a_good_file_is_loaded_with_its_sources(concept):
 
 def test_a_file_without_bom_and_with_columns_in_another_order_is_loaded(concept):
     indicator = make_indicator(concept)
-    data = "stand;quelle;wert;jahr;indikator\n30.06.2021;Amt;70;2020;co2\n".encode()
+    data = b"stand;quelle;wert;jahr;indikator\n30.06.2021;Amt;70;2020;co2\n"
     assert import_values(data, concept.site, today=TODAY).created == 1
     assert series(indicator) == [(2020, Decimal("70"), "Amt")]
 
@@ -114,7 +114,10 @@ def test_another_sites_indicator_is_unknown_here(concept, second_concept):
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        ("indikator;jahr;wert;quelle;stand\nco2;2020;5;Amt für Statistik;01.01.2021\n".encode("cp1252"), "nicht in UTF-8"),
+        (
+            "indikator;jahr;wert;quelle;stand\nco2;2020;5;Amt für Statistik;01.01.2021\n".encode("cp1252"),
+            "nicht in UTF-8",
+        ),
         (b"indikator,jahr,wert,quelle,stand\nco2,2020,5,Amt,01.01.2021\n", "Zeile 1: Die Kopfzeile"),
         (b"", "Zeile 1: Die Kopfzeile"),
         (HEADER.encode(), "keine Werte"),
