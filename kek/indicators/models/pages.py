@@ -37,6 +37,11 @@ class IndicatorIndexPage(RoutablePageMixin, SectionPage):
             .order_by("sort_order", "name")
         )
 
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["on_track_ratio"] = round(rating.ON_TRACK_RATIO * 100)  # explained on every page
+        return context
+
     @path("")
     def index(self, request: HttpRequest) -> HttpResponse:
         items = [{"indicator": i, "rating": rate(i), "latest": last(i)} for i in self.indicators()]
@@ -58,7 +63,6 @@ class IndicatorIndexPage(RoutablePageMixin, SectionPage):
                 "chart": chart.build(baseline_of(indicator), points(values), targets_of(indicator), result.projection),
                 "sub_goals": indicator.sub_goals.live().only(*LINKED_PAGE_FIELDS),
                 "approaches": indicator.approaches.live().only(*LINKED_PAGE_FIELDS),
-                "on_track_ratio": int(rating.ON_TRACK_RATIO * 100),
             },
         )
 

@@ -40,7 +40,8 @@ def test_index_lists_the_sites_indicators_with_rating_and_latest_value(client, c
     assert len(cards) == 2
     assert "auf Kurs" in cards[0] and "Neuester Wert (2020): 50 Index (1990 = 100)" in cards[0]
     assert "keine Bewertung möglich" in cards[1] and "noch keine Werte" in cards[1]
-    assert soup.find(id="methode")
+    method = soup.find(id="methode").parent.get_text(" ")
+    assert "mindestens 95 % der nötigen" in re.sub(r"\s+", " ", method)
 
 
 def test_indicator_page_renders_as_a_german_page_with_one_h1(client, concept):
