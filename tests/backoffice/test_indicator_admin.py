@@ -64,3 +64,14 @@ def test_a_value_without_source_or_from_the_future_is_refused(client, concept, f
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not IndicatorValue.objects.filter(indicator=indicator).exists()
+
+
+def test_fachdienst_cannot_link_an_indicator_to_another_field_through_the_form(client, concept, fachdienst):
+    indicator = make_indicator(concept)
+    url = reverse("wagtailsnippets_indicators_indicator:edit", args=[indicator.pk])
+    data = form_fields(client.get(url).content.decode())
+    data["sub_goals"] = [str(concept.sub_goal.pk), str(concept.other_sub_goal.pk)]
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Sie dürfen nur Seiten verknüpfen oder lösen, die Sie bearbeiten dürfen." in response.content.decode()
+    assert list(indicator.sub_goals.all()) == [concept.sub_goal]
