@@ -73,15 +73,6 @@ class IndicatorIndexPage(RoutablePageMixin, SectionPage):
         response["Content-Disposition"] = f'attachment; filename="indikator-{indicator.key}.csv"'
         return response
 
-    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
-        """The section and a page per indicator, so search engines find the indicators too."""
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        if base:
-            keys = Indicator.objects.filter(site__root_page__path=home_path(self.path)).values_list("key", flat=True)
-            urls += [{"location": f"{base}{key}/", "lastmod": urls[0].get("lastmod") if urls else None} for key in keys]
-        return urls
-
     def _indicator(self, key: str) -> Indicator:
         indicator = self.indicators().filter(key=key).first()
         if indicator is None:

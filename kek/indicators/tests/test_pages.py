@@ -162,9 +162,3 @@ def test_page_costs_the_same_queries_for_ten_times_the_values(client, concept):
     few = queries(INDEX)
     make_indicator(concept, "noch-eins", values=[(1990 + i, str(99 - i)) for i in range(30)])
     assert queries(INDEX) == few
-
-
-def test_sitemap_lists_every_indicator_page(client, concept):
-    make_indicator(concept, values=[(2020, "50")])
-    sitemap = get(client, "/sitemap.xml").content.decode()
-    assert f"http://{HOST}/indikatoren/co2/" in sitemap
