@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "kek.editorial",
     "kek.history",
     "kek.search",
+    "kek.indicators",
     "kek.background",
     "kek.exchange",
     "wagtail.contrib.settings",

@@ -20,6 +20,7 @@ from kek.core.admin_urls import names_an_object
 from kek.editorial.roles import ADMINISTRATION, FACHDIENST_PREFIX, MODERATION, REDAKTION
 from kek.editorial.tests.admin_forms import form_fields
 from kek.editorial.tests.login import log_in, make_user
+from kek.indicators.models import Indicator
 from kek.legal.models import BarrierReport
 from kek.plan.models import ApproachPage, Project
 
@@ -298,5 +299,5 @@ def refused(response) -> bool:
 
 def test_the_matrix_knows_every_snippet_model():
     """A new snippet type must get its own rows in a role matrix (and a permission policy) before
-    it ships. Barrier reports have theirs in kek/legal/tests."""
-    assert set(get_snippet_models()) == {Project, BarrierReport}
+    it ships. Barrier reports have theirs in kek/legal/tests, indicators in kek/indicators/tests."""
+    assert set(get_snippet_models()) == {Project, BarrierReport, Indicator}

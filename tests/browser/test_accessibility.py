@@ -21,6 +21,8 @@ PAGES = {
     "map": "/orte/karte/",
     "changes": "/aenderungen/",
     "decided_version": "/aenderungen/beschluss-2017/",
+    "indicators": "/indikatoren/",
+    "indicator": "/indikatoren/co2-emissionen-westmecklenburg/",
 }
 
 

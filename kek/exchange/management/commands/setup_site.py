@@ -17,5 +17,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("import_places", stdout=self.stdout)
         call_command("import_kek", if_empty=True, stdout=self.stdout)
+        call_command("import_indicators", only_new=True, stdout=self.stdout)
         created = [name for home in HomePage.objects.all() for name in complete_site(home)]
         self.stdout.write(f"Neu angelegt: {', '.join(created) or 'nichts'}.")
