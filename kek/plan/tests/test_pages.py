@@ -28,6 +28,20 @@ PAGE_TYPES = {
     "region": "/teilraeume/westlicher-teil/",
     "about": "/ueber-das-kek/",
 }
+# The other public pages of a concept's site (their content is tested in their own apps).
+PUBLIC_PAGES = {
+    "places": "/orte/",
+    "place": "/orte/parchim/",
+    "map": "/orte/karte/",
+    "changes": "/aenderungen/",
+    "decided": "/aenderungen/beschluss-2017/",
+    "feed": "/aenderungen/feed/",
+    "imprint": "/impressum/",
+    "privacy": "/datenschutz/",
+    "accessibility": "/barrierefreiheit/",
+    "easy_language": "/leichte-sprache/",
+    "sign_language": "/gebaerdensprache/",
+}
 
 
 def normalise(text: str) -> str:
