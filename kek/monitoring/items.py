@@ -1,0 +1,252 @@
+"""Every measure, running project and idea of one concept with its implementation state, loaded
+with a fixed number of queries however large the concept is.
+
+The overview, the list with its filters, the admin list, the dashboard panel and the reminders all
+work on these `Item`s, so each counts and filters exactly the same way. Counting and filtering run
+in Python over the loaded items: a concept has a few hundred of them (a tenfold one a few
+thousand), and the statuses are partly derived, which SQL could only repeat awkwardly.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+
+from kek.core.pages import home_path
+from kek.core.richtext import text_of
+from kek.places.models import Place, SubRegionPage
+from kek.plan.models import (
+    ApproachPage,
+    CrossCuttingThemePage,
+    FieldOfActionPage,
+    HomePage,
+    Measure,
+    Project,
+    StrategicGoalPage,
+    SubGoalPage,
+)
+from kek.plan.tree import FIELD_DEPTH
+
+from .records import Implementation, ProgressEntry
+from .status import IDEA, MEASURE, RUNNING, ConceptDates, State, Timeliness, current_state, timeliness
+from .vocabulary import PHASE_OF
+
+PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "slug", "content_type_id")
+
+
+class ItemKind(models.TextChoices):
+    MEASURE = MEASURE, _("Maßnahme")
+    RUNNING = RUNNING, _("Laufendes Projekt")
+    IDEA = IDEA, _("Projektidee")
+
+
+@dataclass
+class Concept:
+    """One site's concept as monitoring sees it: its start page, dates and the monitoring pages."""
+
+    site: Site
+    home: HomePage
+    dates: ConceptDates
+    overview_url: str | None = None  # the section "Umsetzungsstand"
+    measures_url: str | None = None  # where a measure's page is: <overview>/massnahmen/
+    projects_url: str | None = None  # where a project's page is: <project index>/
+
+    @classmethod
+    def at(cls, path: str) -> "Concept | None":
+        """The concept the page at tree path `path` belongs to (None if it is no concept)."""
+        home = HomePage.objects.filter(path=home_path(path)).only(*PAGE_FIELDS, "decided_on", "baseline_at").first()
+        site = Site.objects.filter(root_page__path=home_path(path)).first() if home else None
+        if home is None or site is None:
+            return None
+        return cls(site, home, ConceptDates(home.decided_on, home.baseline_at))
+
+    @classmethod
+    def of_site(cls, site: Site) -> "Concept | None":
+        return cls.at(site.root_page.path)
+
+
+@dataclass
+class Item:
+    kind: str
+    obj: Measure | Project
+    approach: Page
+    field: Page | None
+    goal: Page | None
+    sub_goal: Page | None
+    implementation: Implementation | None
+    entries: list[ProgressEntry]
+    state: State
+    timeliness: Timeliness
+    themes: list[Page]
+    places: list[Place]
+    sub_region_ids: set[int]
+    order: tuple
+    detail_url: str = ""  # its own page: /projekte/<key>/ or the measure's page in the overview
+    anchor_url: str = ""  # where it stands in the concept: its approach page at its anchor
+    measure_key: str = ""  # projects: the key of their measure (if any)
+
+    @property
+    def key(self) -> str:
+        return self.obj.key
+
+    @cached_property
+    def title(self) -> str:
+        return text_of(self.obj.text) if self.kind == MEASURE else self.obj.title
+
+    @property
+    def kind_label(self) -> str:
+        return ItemKind(self.kind).label
+
+    @property
+    def phase(self) -> str:
+        return PHASE_OF[self.state.status]
+
+    @property
+    def unit(self):
+        return self.implementation.unit if self.implementation else None
+
+    @property
+    def fundings(self) -> list:
+        return list(self.implementation.fundings.all()) if self.implementation else []
+
+    @property
+    def programmes(self) -> set[str]:
+        return {f.programme for f in self.fundings}
+
+    @property
+    def last_update(self) -> datetime.date:
+        """The newest of: the state's date, the last publication of its implementation record."""
+        published = self.implementation.last_published_at if self.implementation else None
+        dates = [self.state.since] + ([timezone.localdate(published)] if published else [])
+        return max(dates)
+
+
+
+@dataclass
+class Tree:
+    """The live pages of the concept's hierarchy, by path."""
+
+    by_path: dict[str, Page] = field(default_factory=dict)
+
+    def above(self, approach: Page) -> tuple[Page | None, Page | None, Page | None]:
+        step = Page.steplen
+        return tuple(self.by_path.get(approach.path[: step * depth]) for depth in range(FIELD_DEPTH, FIELD_DEPTH + 3))
+
+    def of_type(self, model: type[Page]) -> list[Page]:
+        return [p for p in self.by_path.values() if p.specific_class is model]
+
+
+def load_tree(home: Page) -> Tree:
+    pages = Page.objects.live().descendant_of(home).type(FieldOfActionPage, StrategicGoalPage, SubGoalPage, ApproachPage)
+    return Tree({p.path: p for p in pages.only(*PAGE_FIELDS).order_by("path")})
+
+
+def load_items(
+    concept: Concept,
+    request: HttpRequest | None = None,
+    *,
+    today: datetime.date | None = None,
+    measures: Q | None = None,
+    projects: Q | None = None,
+    tree: "Tree | None" = None,
+) -> list[Item]:
+    """The public items of the concept in its reading order, in a fixed number of queries.
+
+    `measures` and `projects` narrow what is loaded (e.g. `Q(key=...)`, `Q(approach=page)`); by
+    default everything is. Pass `measures=NONE` or `projects=NONE` to leave a kind out."""
+    today = today or timezone.localdate()
+    tree = tree or load_tree(concept.home)
+    approaches = {p.pk: p for p in tree.of_type(ApproachPage)}
+    below = Q(approach__live=True, approach__path__startswith=concept.home.path)
+    measure_rows = Measure.objects.filter(below & (measures if measures is not None else Q()))
+    project_rows = Project.objects.public().filter(below & (projects if projects is not None else Q()))
+    regions = {r.slug: r.pk for r in SubRegionPage.objects.live().descendant_of(concept.home).only("id", "slug")}
+    records = (
+        Implementation.objects.public()
+        .filter(Q(measure__in=measure_rows.values("pk")) | Q(project__in=project_rows.values("pk")))
+        .select_related("unit")
+        .prefetch_related(
+            Prefetch("entries", queryset=ProgressEntry.objects.order_by("date", "pk")),
+            "fundings",
+            "places",
+            "sub_regions",
+        )
+    )
+    by_measure = {r.measure_id: r for r in records if r.measure_id}
+    by_project = {r.project_id: r for r in records if r.project_id}
+    items = []
+    for measure in measure_rows.select_related("origin").prefetch_related("themes"):
+        if measure.approach_id not in approaches:  # below an unpublished page
+            continue
+        record = by_measure.get(measure.pk)
+        places = list(record.places.all()) if record else []
+        region_ids = {r.pk for r in record.sub_regions.all()} if record else set()
+        approach = approaches[measure.approach_id]
+        items.append(_item(concept, tree, approach, MEASURE, measure, record, today, places, region_ids, regions))
+    for project in project_rows.select_related("measure").prefetch_related("themes", "places", "sub_regions"):
+        if project.approach_id not in approaches:
+            continue
+        record = by_project.get(project.pk)
+        places = list(project.places.all())
+        region_ids = {r.pk for r in project.sub_regions.all()}
+        approach = approaches[project.approach_id]
+        item = _item(concept, tree, approach, project.kind, project, record, today, places, region_ids, regions)
+        item.measure_key = project.measure.key if project.measure else ""
+        items.append(item)
+    items.sort(key=lambda item: item.order)
+    _set_urls(items, concept, request)
+    return items
+
+
+NONE = Q(pk__in=[])  # load no items of this kind
+
+
+def _item(concept, tree, approach, kind, obj, record, today, places, region_ids, regions) -> Item:
+    entries = list(record.entries.all()) if record else []
+    state = current_state(kind, obj, entries, concept.dates)
+    single_year = record is not None and _single_year(record)
+    field_page, goal, sub_goal = tree.above(approach)
+    region_ids = set(region_ids) | {regions[p.sub_region_slug] for p in places if p.sub_region_slug in regions}
+    return Item(
+        kind=kind,
+        obj=obj,
+        approach=approach,
+        field=field_page,
+        goal=goal,
+        sub_goal=sub_goal,
+        implementation=record,
+        entries=entries,
+        state=state,
+        timeliness=timeliness(state, today, single_year),
+        themes=list(obj.themes.all()),
+        places=places,
+        sub_region_ids=region_ids,
+        order=(approach.path, 0 if kind == MEASURE else 1, obj.sort_order, obj.pk),
+    )
+
+
+def _single_year(record: Implementation) -> bool:
+    """Planned or done within one calendar year: then no yearly entry is asked for."""
+    start = record.start_actual or record.start_planned
+    end = record.end_actual or record.end_planned
+    return bool(start and end and start == end)
+
+
+def _set_urls(items: list[Item], concept: Concept, request: HttpRequest | None) -> None:
+    approach_urls: dict[int, str] = {}
+    for item in items:
+        if item.approach.pk not in approach_urls:
+            approach_urls[item.approach.pk] = item.approach.get_url(request) or ""
+        item.anchor_url = f"{approach_urls[item.approach.pk]}#{item.obj.anchor}"
+        base = concept.measures_url if item.kind == MEASURE else concept.projects_url
+        item.detail_url = f"{base}{item.key}/" if base else item.anchor_url
+
+
+def themes_of(concept: Concept) -> list[Page]:
+    return list(CrossCuttingThemePage.objects.live().descendant_of(concept.home).only(*PAGE_FIELDS))
