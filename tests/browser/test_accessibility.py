@@ -1,6 +1,7 @@
 """axe-core in Chromium on every page type, at phone and desktop width: 0 violations."""
 
 import pytest
+from playwright.sync_api import expect
 
 from kek.legal.tests.test_legal_pages import LEGAL_PAGES
 from kek.plan.tests.test_pages import PAGE_TYPES
@@ -64,11 +65,12 @@ def test_form_errors_are_accessible_and_focused(page, site_url, run_axe):
     page.goto(site_url + "/barrierefreiheit/")
     page.fill("#id_name", "Kim Muster")
     page.click(".kek-form button[type=submit]")
-    assert page.evaluate("document.activeElement.id") == "fehler"
+    # `autofocus` is applied once the new page has loaded: wait for it rather than race it.
+    expect(page.locator("#fehler")).to_be_focused()
     assert page.input_value("#id_name") == "Kim Muster"
     assert run_axe(page) == []
     page.click(".kek-error-summary a")
-    assert page.evaluate("document.activeElement.id") == "id_description"
+    expect(page.locator("#id_description")).to_be_focused()
 
 
 def test_read_aloud_button_appears_only_with_speech_synthesis(page, site_url):
