@@ -26,8 +26,11 @@ SORTINGS = [
 SELECT = forms.Select(attrs={"class": "kern-form-input__select"})
 
 
-def _choices(pairs, everything=_("alle")) -> list[tuple[str, str]]:
-    return [("", everything), *[(str(value), str(label)) for value, label in pairs]]
+ALL = _("alle")
+
+
+def _choices(pairs) -> list[tuple[str, str]]:
+    return [("", ALL), *[(str(value), str(label)) for value, label in pairs]]
 
 
 class ItemFilterForm(KernForm):

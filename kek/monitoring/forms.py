@@ -39,7 +39,9 @@ class ImplementationForm(WagtailAdminModelForm):
         name = "measure" if measure else "project"
         original = (self.instance.measure_id, self.instance.project_id) if self.instance.pk else None
         if original is not None and original != (getattr(measure, "pk", None), getattr(project, "pk", None)):
-            self.add_error(name, _("Ein Umsetzungsstand bleibt bei seinem Eintrag; legen Sie für einen anderen einen neuen an."))
+            self.add_error(
+                name, _("Ein Umsetzungsstand bleibt bei seinem Eintrag; legen Sie für einen anderen einen neuen an.")
+            )
             return cleaned
         user = getattr(self, "for_user", None)
         if user is not None and not item.approach.permissions_for_user(user).can_edit():

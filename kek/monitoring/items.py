@@ -56,6 +56,7 @@ class Concept:
     overview_url: str | None = None  # the section "Umsetzungsstand"
     measures_url: str | None = None  # where a measure's page is: <overview>/massnahmen/
     projects_url: str | None = None  # where a project's page is: <project index>/
+    places_url: str | None = None  # the places section: <places>/<slug>/ and <places>/karte/
 
     @classmethod
     def at(cls, path: str) -> "Concept | None":
@@ -127,7 +128,6 @@ class Item:
         return max(dates)
 
 
-
 @dataclass
 class Tree:
     """The live pages of the concept's hierarchy, by path."""
@@ -143,7 +143,9 @@ class Tree:
 
 
 def load_tree(home: Page) -> Tree:
-    pages = Page.objects.live().descendant_of(home).type(FieldOfActionPage, StrategicGoalPage, SubGoalPage, ApproachPage)
+    pages = (
+        Page.objects.live().descendant_of(home).type(FieldOfActionPage, StrategicGoalPage, SubGoalPage, ApproachPage)
+    )
     return Tree({p.path: p for p in pages.only(*PAGE_FIELDS).order_by("path")})
 
 
@@ -181,7 +183,7 @@ def load_items(
     by_measure = {r.measure_id: r for r in records if r.measure_id}
     by_project = {r.project_id: r for r in records if r.project_id}
     items = []
-    for measure in measure_rows.select_related("origin").prefetch_related("themes"):
+    for measure in measure_rows.prefetch_related("themes"):
         if measure.approach_id not in approaches:  # below an unpublished page
             continue
         record = by_measure.get(measure.pk)

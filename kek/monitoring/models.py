@@ -12,15 +12,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from kek.core.pages import SectionPage
+from kek.places.models import PlaceIndexPage
 
 from . import sections
 from .items import Concept
-from .records import Funding, Implementation, MeasureOrigin, OrganisationalUnit, ProgressEntry
+from .records import Funding, Implementation, OrganisationalUnit, ProgressEntry
 
 __all__ = [
     "Funding",
     "Implementation",
-    "MeasureOrigin",
     "OrganisationalUnit",
     "ProgressEntry",
     "ProgressOverviewPage",
@@ -78,16 +78,18 @@ class ProjectIndexPage(RoutablePageMixin, SectionPage):
 
 
 def locate(page: Page, request: HttpRequest | None) -> Concept | None:
-    """The concept of `page` with the addresses of its monitoring pages (two queries)."""
+    """The concept of `page` with the addresses of its monitoring and place pages (three queries)."""
     concept = Concept.at(page.path)
     if concept is None:
         return None
-    sections_ = Page.objects.live().child_of(concept.home).type(ProgressOverviewPage, ProjectIndexPage)
+    sections_ = Page.objects.live().child_of(concept.home).type(ProgressOverviewPage, ProjectIndexPage, PlaceIndexPage)
     for section in sections_.only("id", "url_path", "path", "depth", "content_type_id"):
         url = section.get_url(request)
         if section.specific_class is ProgressOverviewPage:
             concept.overview_url = url
             concept.measures_url = f"{url}massnahmen/"
-        else:
+        elif section.specific_class is ProjectIndexPage:
             concept.projects_url = url
+        else:
+            concept.places_url = url
     return concept

@@ -55,7 +55,9 @@ class Tally:
         for value, label, count in self.phases:
             if count:
                 width = 100 * count / total
-                segments.append({"phase": value, "label": label, "count": count, "x": f"{x:.3f}", "width": f"{width:.3f}"})
+                segments.append(
+                    {"phase": value, "label": label, "count": count, "x": f"{x:.3f}", "width": f"{width:.3f}"}
+                )
                 x += width
         return segments
 

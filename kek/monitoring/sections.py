@@ -2,11 +2,11 @@
 (items.load_items, a fixed number of queries) and counts or filters them in Python."""
 
 from collections import Counter
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
 from wagtail.models import Page
 
 from kek.places.models import SubRegionPage
@@ -16,6 +16,7 @@ from kek.plan.tree import FIELD_DEPTH
 from . import overview as counting
 from .filters import ItemFilterForm
 from .items import NONE, Concept, Item, ItemKind, load_items, load_tree, themes_of
+from .status import MEASURE, current_state
 from .vocabulary import DEFINITIONS, PHASE_OF, Phase, Status
 
 PER_PAGE = 50
@@ -81,8 +82,12 @@ def item_list(page: Page, request: HttpRequest, concept: Concept | None) -> Http
         return response
     items = form.apply(load_items(concept, request, tree=tree))
     paginator = Paginator(items, PER_PAGE)
-    context |= {"page_obj": paginator.get_page(request.GET.get("seite")), "total": len(items), "filters": form.active}
-    context["sorting"] = form.cleaned_data.get("sortierung") or ""
+    kept = form.active | ({"sortierung": sorting} if (sorting := form.cleaned_data.get("sortierung")) else {})
+    context |= {
+        "page_obj": paginator.get_page(request.GET.get("seite")),
+        "total": len(items),
+        "query": urlencode(kept) + "&" if kept else "",  # the filters stay in every page's URL
+    }
     return page.render(request, template="monitoring/item_list.html", context_overrides=context)
 
 
@@ -98,29 +103,32 @@ def vocabulary(page: Page, request: HttpRequest) -> HttpResponse:
 def measure(page: Page, request: HttpRequest, concept: Concept | None, key: str) -> HttpResponse:
     concept = _concept(concept)
     items = load_items(concept, request, measures=Q(key=key), projects=Q(measure__key=key))
-    item = next((i for i in items if i.kind == "measure"), None)
+    item = next((i for i in items if i.kind == MEASURE), None)
     if item is None:
         raise Http404
-    examples = [i for i in items if i.kind != "measure"]
-    return _detail(page, request, concept, item, examples=examples)
+    return _detail(page, request, concept, item, examples=[i for i in items if i.kind != MEASURE])
 
 
 def project(page: Page, request: HttpRequest, concept: Concept | None, key: str) -> HttpResponse:
     concept = _concept(concept)
-    items = load_items(concept, request, measures=NONE, projects=Q(key=key))
-    if not items:
+    items = load_items(concept, request, measures=Q(projects__key=key), projects=Q(key=key))
+    item = next((i for i in items if i.kind != MEASURE), None)
+    if item is None:
         raise Http404
-    return _detail(page, request, concept, items[0], examples=[])
+    measure_item = next((i for i in items if i.kind == MEASURE), None)
+    return _detail(page, request, concept, item, examples=[], measure_item=measure_item)
 
 
-def _detail(page: Page, request: HttpRequest, concept: Concept, item: Item, examples: list[Item]) -> HttpResponse:
+def _detail(page, request, concept: Concept, item: Item, examples: list[Item], measure_item=None) -> HttpResponse:
     context = {
         "concept": concept,
         "item": item,
+        "measure": measure_item,
         "examples": examples,
         "entries": list(reversed(item.entries)),  # newest first
+        "start": current_state(item.kind, item.obj, [], concept.dates),
         "definition": DEFINITIONS[Status(item.state.status)],
-        "today": timezone.localdate(),
+        "places_url": concept.places_url,
     }
     return page.render(request, template="monitoring/item_page.html", context_overrides=context)
 
@@ -129,5 +137,8 @@ def project_index(page: Page, request: HttpRequest, concept: Concept | None) -> 
     concept = _concept(concept)
     tree = load_tree(concept.home)
     items = load_items(concept, request, measures=NONE, tree=tree)
-    groups = [{"field": f, "items": [i for i in items if i.field and i.field.pk == f.pk]} for f in tree.of_type(FieldOfActionPage)]
+    groups = [
+        {"field": f, "items": [i for i in items if i.field and i.field.pk == f.pk]}
+        for f in tree.of_type(FieldOfActionPage)
+    ]
     return page.render(request, context_overrides={"concept": concept, "groups": [g for g in groups if g["items"]]})

@@ -10,7 +10,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 from .vocabulary import FINAL, PHASE_OF, UNDER_WAY, Status
@@ -52,15 +51,10 @@ class State:
 
 
 def starting_date(kind: str, obj, dates: ConceptDates) -> datetime.date:
-    """The day an item's starting state holds from: the decision for the decided version, else
-    the item's first publication (projects: `first_published_at`; measures: their MeasureOrigin,
-    which must be fetched with the measure)."""
-    if kind == MEASURE:
-        try:
-            return obj.origin.first_published_on
-        except ObjectDoesNotExist:  # no MeasureOrigin: part of the decided version
-            return dates.decided_on
-    published = obj.first_published_at
+    """The day an item's starting state holds from: the decision for the decided version; a
+    project or idea published later starts on its first publication. Measures carry no dates of
+    their own, so theirs is the decision ("noch nicht bewertet" shows no date)."""
+    published = getattr(obj, "first_published_at", None) if kind != MEASURE else None
     if published is not None and dates.baseline_at is not None and published > dates.baseline_at:
         return timezone.localdate(published)
     return dates.decided_on

@@ -164,7 +164,9 @@ class ProgressEntry(models.Model):
     implementation = ParentalKey(Implementation, on_delete=models.CASCADE, related_name="entries")
     date = models.DateField(_("Datum"), help_text=_("Seit wann dieser Stand gilt."))
     status = models.CharField(_("Stand"), max_length=20, choices=RECORDABLE)
-    text = models.TextField(_("Was ist geschehen?"), help_text=_("Öffentlich sichtbar; kurz und allgemein verständlich."))
+    text = models.TextField(
+        _("Was ist geschehen?"), help_text=_("Öffentlich sichtbar; kurz und allgemein verständlich.")
+    )
     decision_body = models.CharField(
         _("Beschluss: Gremium"), max_length=200, blank=True, help_text=_("z. B. Kreistag, Ausschuss für Wirtschaft")
     )
@@ -217,14 +219,3 @@ class Funding(models.Model):
 
     def __str__(self) -> str:
         return self.get_programme_display()
-
-
-class MeasureOrigin(models.Model):
-    """When a measure added after the decision was first published (its starting date).
-
-    Measures carry no dates of their own; this row is written when a measure is created in a
-    concept whose decided version is loaded (signals.py). Measures without one belong to the
-    decided version."""
-
-    measure = models.OneToOneField("plan.Measure", on_delete=models.CASCADE, primary_key=True, related_name="origin")
-    first_published_on = models.DateField()

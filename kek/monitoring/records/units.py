@@ -18,7 +18,9 @@ class OrganisationalUnit(models.Model):
         MUNICIPALITY = "gemeinde", _("Stadt oder Gemeinde")
         PARTNER = "partner", _("Externer Partner")
 
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="organisational_units", verbose_name=_("Site"))
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="organisational_units", verbose_name=_("Site")
+    )
     name = models.CharField(_("Name"), max_length=200)
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     email = models.EmailField(
