@@ -28,6 +28,14 @@ class ImplementationPermissionPolicy(ProjectPermissionPolicy):
         return self.model._default_manager.filter(condition)
 
 
+def editable_paths(user) -> list[str]:
+    """Tree paths of the pages below which the user may edit items (and so their records)."""
+    if not user.is_active:
+        return []
+    grants = GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page")
+    return sorted(set(grants.values_list("page__path", flat=True)))
+
+
 def site_editor_paths(user) -> list[str]:
     """Tree paths of the start pages (or the tree root) on which the user holds "change_page":
     the Redaktion of those sites."""

@@ -3,6 +3,7 @@ organisational units as snippets; monitoring's parts of the approach and place p
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from laces.components import Component
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.permissions import policy_registry
@@ -16,6 +17,7 @@ from kek.plan.wagtail_hooks import OBJECT_ACTIONS, measure_chooser_viewset
 
 from .fragments import approach_states, place_section
 from .records import Implementation, OrganisationalUnit
+from .reminders import items_for_editor
 
 
 def may_act_on(user, record: Implementation, url_name: str) -> bool:
@@ -94,3 +96,26 @@ register_snippet(ImplementationViewSet)
 register_snippet(UnitViewSet)
 hooks.register(PLACE_SECTIONS_HOOK, place_section)
 hooks.register(APPROACH_ITEMS_HOOK, approach_states)
+
+
+class RemindersPanel(Component):
+    """Dashboard: what the editor's own items wait for (a new state after KEK_REMIND_AFTER_DAYS)."""
+
+    name = "monitoring_reminders"
+    order = 110
+    template_name = "monitoring/admin/reminders_panel.html"
+    shown = 10
+
+    def __init__(self, items: list) -> None:
+        self.items = items
+
+    def get_context_data(self, parent_context=None) -> dict:
+        stale = sum(item.timeliness.stale for item in self.items)
+        return {"items": self.items[: self.shown], "count": len(self.items), "stale": stale}
+
+
+@hooks.register("construct_homepage_panels")
+def add_reminders_panel(request, panels) -> None:
+    items = items_for_editor(request.user)
+    if items:
+        panels.append(RemindersPanel(items))

@@ -270,4 +270,7 @@ LOGGING = {
 # one reminder e-mail per KEK_REMIND_PAUSE_DAYS.
 KEK_REMIND_AFTER_DAYS = int(os.environ.get("KEK_REMIND_AFTER_DAYS", "90"))
 KEK_STALE_AFTER_DAYS = int(os.environ.get("KEK_STALE_AFTER_DAYS", "180"))
+# `make demo` only: a copy of the concept with an invented implementation history, every page stamped
+# "Beispieldaten"; `manage.py load_demo` refuses to run without it.
+KEK_DEMO = os.environ.get("KEK_DEMO") == "1"
 KEK_REMIND_PAUSE_DAYS = int(os.environ.get("KEK_REMIND_PAUSE_DAYS", "5"))

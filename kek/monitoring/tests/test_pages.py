@@ -28,9 +28,9 @@ def text(response) -> str:
 
 def test_imported_items_start_where_the_concept_says(client, concept):
     running = text(client.get("/projekte/ausbildungsmesse/"))
-    assert "laufend (Stand 17.05.2023, Ausgangsstand)" in running
+    assert "laufend (Stand 17.05.2023) – Ausgangsstand laut Beschluss" in running
     idea = text(client.get("/projekte/azubi-ticket/"))
-    assert "Idee (Stand 17.05.2023, Ausgangsstand)" in idea
+    assert "Idee (Stand 17.05.2023) – Ausgangsstand laut Beschluss" in idea
     measure = text(client.get("/umsetzung/massnahmen/berufsschulen/"))
     assert "noch nicht bewertet" in measure
     assert "Stand 17.05.2023" not in measure.split("Verlauf")[0]  # no date is claimed for a measure
