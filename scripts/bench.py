@@ -40,7 +40,7 @@ def main() -> None:
     print(
         f"{'Seitentyp':<10} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'SQL':>5}  ({args.requests} Anfragen, {connection.vendor})"
     )
-    for name, url in PAGE_TYPES.items():
+    for name, url in {**PAGE_TYPES, **monitoring_pages()}.items():
         client.get(url)
         with CaptureQueriesContext(connection) as captured:
             client.get(url)
@@ -55,6 +55,21 @@ def main() -> None:
         p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
         print(f"{name:<10} {statistics.median(times):8.2f} {p99:8.2f} {times[-1]:8.2f} {query_count:5d}")
     bench_search(args.requests, connection.vendor)
+
+
+def monitoring_pages() -> dict[str, str]:
+    """The monitoring section's page types, with the first running project and measure of the concept."""
+    from kek.plan.models import Measure, Project
+
+    project = Project.objects.public().filter(kind="running").order_by("approach__path", "sort_order").first()
+    measure = Measure.objects.order_by("approach__path", "sort_order").first()
+    return {
+        "Umsetzung": "/umsetzung/",
+        "Liste": "/umsetzung/liste/?stand=running",
+        "Projekte": "/projekte/",
+        "Projekt": f"/projekte/{project.key}/",
+        "Maßnahme": f"/umsetzung/massnahmen/{measure.key}/",
+    }
 
 
 QUERIES = ["Schulen", "Radwege", "Breitband", "Ärzte", "Oepnv", "Tourismus Hamburg", "Landkreis", "Pflege"]

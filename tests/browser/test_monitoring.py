@@ -24,7 +24,7 @@ for name, group in [("fd-umsetzung", "Fachdienst – Starker Wirtschaftsstandort
     user.groups.add(Group.objects.get(name=group))
 page = ApproachPage.objects.get(slug="infrastruktur")
 project = page.projects.filter(live=True, kind="running").order_by("sort_order").first()
-print(json.dumps({"project": project.pk, "key": project.key, "approach": page.url, "anchor": project.anchor}))
+print(json.dumps({"project": project.pk, "title": project.title, "key": project.key, "approach": page.url, "anchor": project.anchor}))
 """.replace("PASSWORD", PASSWORD)
 
 
@@ -45,7 +45,12 @@ def test_fachdienst_records_progress_redaktion_approves_public_sees_it(page, sit
 
     log_in(page, site_url, "fd-umsetzung")
     page.goto(f"{site_url}/admin/snippets/monitoring/implementation/add/")
-    page.select_option("#id_project", str(project["project"]))
+    page.click("#id_project-chooser .chooser__choose-button")  # the project chooser, as an editor picks
+    modal = page.locator(".modal-dialog")
+    modal.locator("input[name=q]").fill(project["title"])
+    modal.locator("a[data-chooser-modal-choice]", has_text=project["title"]).first.click()
+    page.wait_for_function("document.querySelector('#id_project').value !== ''")
+    assert page.input_value("#id_project") == str(project["project"])
     page.click("#id_entries-ADD")
     page.fill("#id_entries-0-date", "2026-11-02")
     page.select_option("#id_entries-0-status", "implementing")
