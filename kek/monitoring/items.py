@@ -34,7 +34,7 @@ from kek.plan.models import (
 from kek.plan.tree import FIELD_DEPTH
 
 from .records import Implementation, ProgressEntry
-from .status import IDEA, MEASURE, RUNNING, ConceptDates, State, Timeliness, current_state, timeliness
+from .status import IDEA, MEASURE, RUNNING, ConceptDates, State, Timeliness, current_state, last_update, timeliness
 from .vocabulary import PHASE_OF
 
 PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "slug", "content_type_id")
@@ -122,10 +122,7 @@ class Item:
 
     @property
     def last_update(self) -> datetime.date:
-        """The newest of: the state's date, the last publication of its implementation record."""
-        published = self.implementation.last_published_at if self.implementation else None
-        dates = [self.state.since] + ([timezone.localdate(published)] if published else [])
-        return max(dates)
+        return last_update(self.state, self.implementation)
 
 
 @dataclass

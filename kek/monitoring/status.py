@@ -68,6 +68,13 @@ def current_state(kind: str, obj, entries: list, dates: ConceptDates) -> State:
     return State(STARTING_STATUS[kind], starting_date(kind, obj, dates), derived=True)
 
 
+def last_update(state: State, record) -> datetime.date:
+    """When an item was last updated: the newer of its state's date and the last publication of
+    its implementation record (`record` may be None)."""
+    published = record.last_published_at if record is not None else None
+    return max([state.since] + ([timezone.localdate(published)] if published else []))
+
+
 @dataclass(frozen=True)
 class Timeliness:
     """How current a state is, for reminders (staff) and the yearly-entry flag (public)."""

@@ -58,7 +58,8 @@ def test_fachdienst_records_progress_redaktion_approves_public_sees_it(page, sit
     page.fill("#id_entries-0-decision_body", "Ausschuss für Wirtschaft")
     page.fill("#id_entries-0-decision_number", "WA/2026/17")
     click_hidden(page, "button[name=action-submit]")
-    record_url = page.url
+    assert page.url.endswith("/admin/snippets/monitoring/implementation/")  # saved, back at the list
+    record_url = site_url + page.get_by_role("link", name=project["title"]).first.get_attribute("href")
     assert "/edit/" in record_url
 
     page.context.clear_cookies()  # not public before approval
