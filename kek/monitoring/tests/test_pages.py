@@ -189,3 +189,20 @@ def test_query_counts_stay_the_same_when_the_data_grows_tenfold(client, concept)
     after = {url: queries(client, url) for url in [*URLS, concept.approach.url]}
     assert after == before
     assert max(after.values()) <= 35
+
+
+def test_overview_is_linked_from_the_start_page_and_the_main_menu(client, concept):
+    start = client.get("/").content.decode()
+    assert start.count('href="/umsetzung/"') >= 2  # the main menu and the start page's entries
+    assert 'href="/projekte/"' in client.get(concept.approach.url).content.decode()  # menu on every page
+
+
+def test_overview_shows_bars_tables_and_coverage(client, concept):
+    record(concept.running[1], (DAY, Status.DEFERRED, "Keine Mittel."))  # the only project below "Gründungen"
+    page = text(client.get("/umsetzung/"))
+    html = client.get("/umsetzung/").content.decode()
+    assert html.count('class="kek-bar"') >= 2 * 4  # measures and projects: whole concept, field, goal, sub-goal
+    assert "Zahlen als Tabelle: Starke Wirtschaft" in page
+    # "Ausbildung in der Region stärken" has its running Ausbildungsmesse; below "Gründungen" nothing is under way
+    assert "Handlungsansätze ohne laufendes Projekt: 1 von 2" in page
+    assert "Teilziele ohne laufendes Projekt: 0 von 1" in page
