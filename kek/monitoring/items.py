@@ -67,10 +67,6 @@ class Concept:
             return None
         return cls(site, home, ConceptDates(home.decided_on, home.baseline_at))
 
-    @classmethod
-    def of_site(cls, site: Site) -> "Concept | None":
-        return cls.at(site.root_page.path)
-
 
 @dataclass
 class Item:
@@ -90,7 +86,6 @@ class Item:
     order: tuple
     detail_url: str = ""  # its own page: /projekte/<key>/ or the measure's page in the overview
     anchor_url: str = ""  # where it stands in the concept: its approach page at its anchor
-    measure_key: str = ""  # projects: the key of their measure (if any)
 
     @property
     def key(self) -> str:
@@ -188,16 +183,14 @@ def load_items(
         region_ids = {r.pk for r in record.sub_regions.all()} if record else set()
         approach = approaches[measure.approach_id]
         items.append(_item(concept, tree, approach, MEASURE, measure, record, today, places, region_ids, regions))
-    for project in project_rows.select_related("measure").prefetch_related("themes", "places", "sub_regions"):
+    for project in project_rows.prefetch_related("themes", "places", "sub_regions"):
         if project.approach_id not in approaches:
             continue
         record = by_project.get(project.pk)
         places = list(project.places.all())
         region_ids = {r.pk for r in project.sub_regions.all()}
         approach = approaches[project.approach_id]
-        item = _item(concept, tree, approach, project.kind, project, record, today, places, region_ids, regions)
-        item.measure_key = project.measure.key if project.measure else ""
-        items.append(item)
+        items.append(_item(concept, tree, approach, project.kind, project, record, today, places, region_ids, regions))
     items.sort(key=lambda item: item.order)
     _set_urls(items, concept, request)
     return items

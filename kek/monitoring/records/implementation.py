@@ -19,8 +19,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
-from kek.core.pages import home_path
-
 from ..forms import ImplementationForm
 from ..vocabulary import RECORDABLE, Programme
 from .units import OrganisationalUnit
@@ -34,11 +32,6 @@ def year_field(label: str) -> models.PositiveSmallIntegerField:
 
 
 class ImplementationQuerySet(models.QuerySet):
-    def of_site_at(self, path: str) -> "ImplementationQuerySet":
-        """The implementations of the items of the concept that the page at `path` belongs to."""
-        home = home_path(path)
-        return self.filter(Q(measure__approach__path__startswith=home) | Q(project__approach__path__startswith=home))
-
     def public(self) -> "ImplementationQuerySet":
         return self.filter(live=True)
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
-from kek.monitoring.items import Concept
+from kek.monitoring.models import locate
 from kek.monitoring.reminders import due_items, send_reminders
 from kek.monitoring.vocabulary import Status
 from kek.plan.tests.factories import branch
@@ -29,7 +29,7 @@ def test_due_after_90_days_stale_after_180_finished_never(concept):
     record(concept.running[1], (days_ago(100), Status.IMPLEMENTING, "Fällig."))
     record(concept.ideas[0], (days_ago(200), Status.PLANNED, "Veraltet."))
     record(concept.ideas[1], (days_ago(400), Status.COMPLETED, "Fertig."))
-    due = {item.key: item.timeliness for item in due_items(Concept.of_site(concept.site))}
+    due = {item.key: item.timeliness for item in due_items(locate(concept.home, None))}
     assert "ausbildungsmesse" not in due and "wlan-ortszentren" not in due
     assert due["gruendungswettbewerb"].stale is False
     assert due["azubi-ticket"].stale is True
