@@ -100,7 +100,19 @@ def bench_search(requests: int, vendor: str) -> None:
     print(f"\n{'Suche':<22} {'p50 ms':>8} {'p95 ms':>8}")
     measure("KEK 2030")
     with transaction.atomic():
-        fields = ["kind", "title", "body", "url", "trail", "field_slug", "goal_id", "title_terms", "terms", "order"]
+        fields = [
+            "site_id",
+            "kind",
+            "title",
+            "body",
+            "url",
+            "trail",
+            "field_slug",
+            "goal_id",
+            "title_terms",
+            "terms",
+            "order",
+        ]
         originals = list(SearchEntry.objects.values(*fields))
         SearchEntry.objects.bulk_create(
             [SearchEntry(**{**row, "title": f"{row['title']} ({copy})"}) for copy in range(1, 10) for row in originals]

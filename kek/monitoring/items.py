@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +33,7 @@ from kek.plan.models import (
 )
 from kek.plan.tree import FIELD_DEPTH
 
-from .records import Implementation, ProgressEntry
+from .records import Funding, Implementation, ProgressEntry
 from .status import IDEA, MEASURE, RUNNING, ConceptDates, State, Timeliness, current_state, last_update, timeliness
 from .vocabulary import PHASE_OF
 
@@ -80,10 +80,11 @@ class Item:
     entries: list[ProgressEntry]
     state: State
     timeliness: Timeliness
-    themes: list[Page]
-    places: list[Place]
-    sub_region_ids: set[int]
     order: tuple
+    fundings: list = field(default_factory=list)
+    themes: list[Page] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    sub_region_ids: set[int] = field(default_factory=set)
     detail_url: str = ""  # its own page: /projekte/<key>/ or the measure's page in the overview
     anchor_url: str = ""  # where it stands in the concept: its approach page at its anchor
 
@@ -106,10 +107,6 @@ class Item:
     @property
     def unit(self):
         return self.implementation.unit if self.implementation else None
-
-    @property
-    def fundings(self) -> list:
-        return list(self.implementation.fundings.all()) if self.implementation else []
 
     @property
     def programmes(self) -> set[str]:
@@ -158,53 +155,91 @@ def load_items(
     tree = tree or load_tree(concept.home)
     approaches = {p.pk: p for p in tree.of_type(ApproachPage)}
     below = Q(approach__live=True, approach__path__startswith=concept.home.path)
-    measure_rows = Measure.objects.filter(below & (measures if measures is not None else Q()))
-    project_rows = Project.objects.public().filter(below & (projects if projects is not None else Q()))
+    measure_rows = list(Measure.objects.filter(below & (measures if measures is not None else Q())))
+    project_rows = list(Project.objects.public().filter(below & (projects if projects is not None else Q())))
+    measure_ids, project_ids = [m.pk for m in measure_rows], [p.pk for p in project_rows]
     regions = {r.slug: r.pk for r in SubRegionPage.objects.live().descendant_of(concept.home).only("id", "slug")}
-    records = (
+    records = list(
         Implementation.objects.public()
-        .filter(Q(measure__in=measure_rows.values("pk")) | Q(project__in=project_rows.values("pk")))
+        .filter(Q(measure__in=measure_ids) | Q(project__in=project_ids))
         .select_related("unit")
-        .prefetch_related(
-            Prefetch("entries", queryset=ProgressEntry.objects.order_by("date", "pk")),
-            "fundings",
-            "places",
-            "sub_regions",
-        )
     )
+    # Related rows in one query each, read through the link tables: a prefetch would build a
+    # queryset per item and relation, which costs more than the rows themselves.
+    record_ids = [r.pk for r in records]
+    entries = _grouped(
+        ProgressEntry.objects.filter(implementation__in=record_ids).order_by("date", "pk"), "implementation_id"
+    )
+    fundings = _grouped(Funding.objects.filter(implementation__in=record_ids).order_by("pk"), "implementation_id")
+    places = {p.pk: p for p in Place.objects.filter(site=concept.site)}
+    themes = {t.pk: t for t in themes_of(concept)}
+    links = {
+        "measure_themes": _links(Measure.themes.through, "measure", measure_ids, "crosscuttingthemepage"),
+        "project_themes": _links(Project.themes.through, "project", project_ids, "crosscuttingthemepage"),
+        "project_places": _links(Project.places.through, "project", project_ids, "place"),
+        "project_regions": _links(Project.sub_regions.through, "project", project_ids, "subregionpage"),
+        "record_places": _links(Implementation.places.through, "implementation", record_ids, "place"),
+        "record_regions": _links(Implementation.sub_regions.through, "implementation", record_ids, "subregionpage"),
+    }
     by_measure = {r.measure_id: r for r in records if r.measure_id}
     by_project = {r.project_id: r for r in records if r.project_id}
     items = []
-    for measure in measure_rows.prefetch_related("themes"):
-        if measure.approach_id not in approaches:  # below an unpublished page
-            continue
-        record = by_measure.get(measure.pk)
-        places = list(record.places.all()) if record else []
-        region_ids = {r.pk for r in record.sub_regions.all()} if record else set()
-        approach = approaches[measure.approach_id]
-        items.append(_item(concept, tree, approach, MEASURE, measure, record, today, places, region_ids, regions))
-    for project in project_rows.prefetch_related("themes", "places", "sub_regions"):
-        if project.approach_id not in approaches:
-            continue
-        record = by_project.get(project.pk)
-        places = list(project.places.all())
-        region_ids = {r.pk for r in project.sub_regions.all()}
-        approach = approaches[project.approach_id]
-        items.append(_item(concept, tree, approach, project.kind, project, record, today, places, region_ids, regions))
+    for kind_of, rows, by_item, prefix in (
+        (lambda m: MEASURE, measure_rows, by_measure, "measure"),
+        (lambda p: p.kind, project_rows, by_project, "project"),
+    ):
+        for obj in rows:
+            if obj.approach_id not in approaches:  # below an unpublished page
+                continue
+            record = by_item.get(obj.pk)
+            rid = record.pk if record else None
+            if prefix == "measure":  # measures have their places on the record
+                place_ids, region_ids = links["record_places"].get(rid, []), links["record_regions"].get(rid, [])
+            else:
+                place_ids, region_ids = (
+                    links["project_places"].get(obj.pk, []),
+                    links["project_regions"].get(obj.pk, []),
+                )
+            item_places = [places[i] for i in place_ids if i in places]
+            item = _item(
+                concept, tree, approaches[obj.approach_id], kind_of(obj), obj, record, today, entries.get(rid, [])
+            )
+            item.fundings = fundings.get(rid, [])
+            item.themes = [themes[i] for i in links[f"{prefix}_themes"].get(obj.pk, []) if i in themes]
+            item.places = item_places
+            item.sub_region_ids = set(region_ids) | {
+                regions[p.sub_region_slug] for p in item_places if p.sub_region_slug in regions
+            }
+            items.append(item)
     items.sort(key=lambda item: item.order)
     _set_urls(items, concept, request)
     return items
 
 
+def _grouped(rows, key: str) -> dict[int, list]:
+    groups: dict[int, list] = {}
+    for row in rows:
+        groups.setdefault(getattr(row, key), []).append(row)
+    return groups
+
+
+def _links(through, owner: str, owner_ids: list[int], target: str) -> dict[int, list[int]]:
+    """owner id → target ids, from a many-to-many link table in one query."""
+    links: dict[int, list[int]] = {}
+    for owner_id, target_id in through.objects.filter(**{f"{owner}__in": owner_ids}).values_list(
+        f"{owner}_id", f"{target}_id"
+    ):
+        links.setdefault(owner_id, []).append(target_id)
+    return links
+
+
 NONE = Q(pk__in=[])  # load no items of this kind
 
 
-def _item(concept, tree, approach, kind, obj, record, today, places, region_ids, regions) -> Item:
-    entries = list(record.entries.all()) if record else []
+def _item(concept, tree, approach, kind, obj, record, today, entries) -> Item:
     state = current_state(kind, obj, entries, concept.dates)
     single_year = record is not None and _single_year(record)
     field_page, goal, sub_goal = tree.above(approach)
-    region_ids = set(region_ids) | {regions[p.sub_region_slug] for p in places if p.sub_region_slug in regions}
     return Item(
         kind=kind,
         obj=obj,
@@ -216,9 +251,6 @@ def _item(concept, tree, approach, kind, obj, record, today, places, region_ids,
         entries=entries,
         state=state,
         timeliness=timeliness(state, today, single_year),
-        themes=list(obj.themes.all()),
-        places=places,
-        sub_region_ids=region_ids,
         order=(approach.path, 0 if kind == MEASURE else 1, obj.sort_order, obj.pk),
     )
 
