@@ -84,9 +84,20 @@ def test_fachdienst_records_progress_redaktion_approves_public_sees_it(page, sit
     assert after == [before[0], before[1] + 1, before[2]]
 
 
-@pytest.mark.parametrize("path", ["/umsetzung/", "/umsetzung/liste/", "/umsetzung/begriffe/", "/projekte/", "PROJECT"])
+PAGES = [
+    "/umsetzung/",
+    "/umsetzung/liste/",
+    "/umsetzung/begriffe/",
+    "/projekte/",
+    "PROJECT",
+    "APPROACH",
+    "/orte/hagenow/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_monitoring_pages_are_accessible_at_320_px_without_sideways_scrolling(page, site_url, project, run_axe, path):
-    url = site_url + (f"/projekte/{project['key']}/" if path == "PROJECT" else path)
+    url = site_url + {"PROJECT": f"/projekte/{project['key']}/", "APPROACH": project["approach"]}.get(path, path)
     for width in (320, 1280):
         page.set_viewport_size({"width": width, "height": 800})
         page.goto(url)
