@@ -6,7 +6,7 @@ PORT   ?= 8000
 KERN   := kek/core/static/vendor/kern
 export KEK_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run worker dev test test-fast lint format bench lighthouse messages setup clean
+.PHONY: run demo worker dev test test-fast lint format bench lighthouse messages setup clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY_SYS) -m venv $(VENV)
@@ -41,6 +41,19 @@ run: setup var/secret_key
 	         $(PY) manage.py setup_site && \
 	         $(PY) manage.py collectstatic --noinput -v0 && \
 	         echo "KEK-Portal läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)" && \
+	         exec $(PY) scripts/serve.py $(PORT)'
+
+# A demonstration with an invented implementation history, on a database of its own (var/demo), every page
+# stamped "Beispieldaten". `make run` never shows these data.
+demo: setup var/secret_key
+	mkdir -p var/demo
+	DJANGO_SETTINGS_MODULE=kek.settings.production SECRET_KEY=$$(cat var/secret_key) KEK_HTTP_ONLY=1 \
+	  KEK_DEMO=1 KEK_VAR_DIR=$(CURDIR)/var/demo \
+	  env -u DATABASE_URL sh -c '$(PY) manage.py migrate --noinput -v0 && \
+	         $(PY) manage.py setup_site && \
+	         $(PY) manage.py load_demo && \
+	         $(PY) manage.py collectstatic --noinput -v0 && \
+	         echo "Vorführung mit Beispieldaten auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)" && \
 	         exec $(PY) scripts/serve.py $(PORT)'
 
 # The task worker alone (e-mail, search index), for a server started some other way.

@@ -106,6 +106,7 @@ def public_pages() -> dict[str, str]:
         "bare": "/",
         **PAGE_TYPES,
         **PUBLIC_PAGES,
+        **monitoring_pages(),
         **({"compare": f"/aenderungen/vergleich/{compared.pk}/"} if snapshot else {}),
         "search": "/suche/?q=Radwege",
     }
@@ -153,6 +154,21 @@ def bench_pages(pages: dict[str, str], rounds: int, vendor: str) -> None:
         print(
             f"{name:<13} {p50:7.2f} {p99:7.2f} {row[-1]:7.2f} {p50 / bare:7.2f} {cpu_ratio:6.2f} {queries[name]:4d}{flag}"
         )
+
+
+def monitoring_pages() -> dict[str, str]:
+    """The monitoring section's page types, with the first running project and measure of the concept."""
+    from kek.plan.models import Measure, Project
+
+    project = Project.objects.public().filter(kind="running").order_by("approach__path", "sort_order").first()
+    measure = Measure.objects.order_by("approach__path", "sort_order").first()
+    return {
+        "Umsetzung": "/umsetzung/",
+        "Liste": "/umsetzung/liste/?stand=running",
+        "Projekte": "/projekte/",
+        "Projekt": f"/projekte/{project.key}/",
+        "Maßnahme": f"/umsetzung/massnahmen/{measure.key}/",
+    }
 
 
 QUERIES = ["Schulen", "Radwege", "Breitband", "Ärzte", "Oepnv", "Tourismus Hamburg", "Landkreis", "Pflege"]

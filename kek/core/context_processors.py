@@ -26,6 +26,7 @@ def portal(request: HttpRequest) -> dict:
     path = request.get_full_path()
     return {
         "portal_name": settings.WAGTAIL_SITE_NAME,
+        "demo_data": settings.KEK_DEMO,  # `make demo`: every page says its data are invented
         "home_url": translate_url("/", language),
         # Content is German; when the interface is in another language, content elements say so.
         "content_lang": mark_safe(f' lang="{CONTENT_LANGUAGE}"') if language != CONTENT_LANGUAGE else "",  # noqa: S308

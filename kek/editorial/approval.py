@@ -15,8 +15,6 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, Task, TaskState
 from wagtail.permissions import policy_registry
 
-from kek.plan.models import Project
-
 ACTIONS = [
     ("reject", _("Änderungen anfordern"), True),
     ("approve", _("Freigeben"), False),
@@ -31,8 +29,9 @@ def may_publish(obj, user) -> bool:
 
 
 def governing_page(obj) -> Page | None:
-    """The page whose permissions say who may publish `obj`."""
-    return obj if isinstance(obj, Page) else obj.approach if isinstance(obj, Project) else None
+    """The page whose permissions say who may publish `obj`: a page itself; a snippet that follows
+    the permissions of an approach page (projects, implementation records) names it as `approach`."""
+    return obj if isinstance(obj, Page) else getattr(obj, "approach", None)
 
 
 def publishers(obj) -> QuerySet:

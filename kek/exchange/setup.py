@@ -4,6 +4,7 @@ from kek.editorial.services import ensure_site_groups
 from kek.history.services import ensure_page as ensure_change_log
 from kek.indicators.services import ensure_page as ensure_indicator_index
 from kek.legal.services import ensure_pages as ensure_legal_pages
+from kek.monitoring.services import ensure_pages as ensure_monitoring_pages
 from kek.places.services import ensure_page as ensure_place_index
 from kek.plan.models import HomePage
 
@@ -13,5 +14,6 @@ def complete_site(home: HomePage) -> list[str]:
     created = [p.title for p in ensure_legal_pages(home)]
     created += [page.title for page in [ensure_change_log(home), ensure_place_index(home)] if page]
     created += [page.title for page in [ensure_indicator_index(home)] if page]
+    created += [page.title for page in ensure_monitoring_pages(home)]
     created += [group.name for group in ensure_site_groups(home)]
     return created

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "kek.history",
     "kek.search",
     "kek.indicators",
+    "kek.monitoring",
     "kek.background",
     "kek.exchange",
     "wagtail.contrib.settings",
@@ -263,3 +264,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Monitoring (kek/monitoring): a measure or project whose state has not been written for this many days
+# appears in the staff reminders; after KEK_STALE_AFTER_DAYS it is marked "veraltet". A unit gets at most
+# one reminder e-mail per KEK_REMIND_PAUSE_DAYS.
+KEK_REMIND_AFTER_DAYS = int(os.environ.get("KEK_REMIND_AFTER_DAYS", "90"))
+KEK_STALE_AFTER_DAYS = int(os.environ.get("KEK_STALE_AFTER_DAYS", "180"))
+# `make demo` only: a copy of the concept with an invented implementation history, every page stamped
+# "Beispieldaten"; `manage.py load_demo` refuses to run without it.
+KEK_DEMO = os.environ.get("KEK_DEMO") == "1"
+KEK_REMIND_PAUSE_DAYS = int(os.environ.get("KEK_REMIND_PAUSE_DAYS", "5"))

@@ -6,6 +6,7 @@ else it must fail. A second test sends every admin URL that names a project (wha
 adds later) as a role that may not touch that project, so a new view cannot slip past the check.
 """
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -22,6 +23,7 @@ from kek.editorial.tests.admin_forms import form_fields
 from kek.editorial.tests.login import log_in, make_user
 from kek.indicators.models import Indicator
 from kek.legal.models import BarrierReport
+from kek.monitoring.records import Implementation, OrganisationalUnit, ProgressEntry
 from kek.plan.models import ApproachPage, Project
 
 from ..conftest import OTHER
@@ -63,6 +65,12 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
             "project_unlock",
             "project_unpublish",
             "project_approve",
+            "implementation_add",
+            "implementation_edit",
+            "implementation_submit",
+            "implementation_publish",
+            "implementation_approve",
+            "implementation_delete",
         ],
         ALL_OF_A,
     ),
@@ -74,6 +82,10 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "project_edit": {"own"},
         "project_move": {"own"},
         "project_delete_draft": {"own"},
+        # progress: written and submitted in its own field; public only once the Redaktion approves
+        "implementation_add": {"own"},
+        "implementation_edit": {"own"},
+        "implementation_submit": {"own"},
     },
     "moderation": {},
     "administration": {},
@@ -97,6 +109,14 @@ class World:
 
     def project(self, target: str) -> Project:
         return Project.objects.filter(approach_id=self.approach_ids[target], live=True).order_by("pk").first()
+
+    def implementation(self, target: str) -> Implementation:
+        """A published implementation record of the target's first project with one entry."""
+        record = Implementation(project=self.project(target), live=False)
+        record.entries = [ProgressEntry(date=datetime.date(2024, 1, 10), status="preparing", text="Antrag gestellt.")]
+        record.save()
+        record.save_revision(user=self.chief_user).publish()
+        return record
 
 
 @pytest.fixture
@@ -247,6 +267,73 @@ def project_approve(browser, world, target) -> bool:
     return state.status == WorkflowState.STATUS_APPROVED
 
 
+IMPLEMENTATION = "wagtailsnippets_monitoring_implementation"
+NEW_ENTRY = {"date": "2024-05-02", "status": "implementing", "text": "Bauarbeiten haben begonnen."}
+
+
+def with_new_entry(data: dict) -> dict:
+    """The form's data with one more progress entry, as the "add" button of the inline panel does."""
+    index = int(data["entries-TOTAL_FORMS"])
+    data = {**data, "entries-TOTAL_FORMS": str(index + 1)}
+    return data | {f"entries-{index}-{name}": value for name, value in NEW_ENTRY.items()}
+
+
+def _published_statuses(record: Implementation) -> list[str]:
+    return list(Implementation.objects.get(pk=record.pk).entries.values_list("status", flat=True))
+
+
+def _draft_statuses(record: Implementation) -> list[str]:
+    return [e["status"] for e in Implementation.objects.get(pk=record.pk).get_latest_revision().content["entries"]]
+
+
+def implementation_add(browser, world, target) -> bool:
+    url = reverse(f"{IMPLEMENTATION}:add")
+    project = world.project(target)
+    browser.post(url, with_new_entry(form(world, url, project=str(project.pk))))
+    return Implementation.objects.filter(project=project).exists()
+
+
+def implementation_edit(browser, world, target) -> bool:
+    record = world.implementation(target)
+    url = reverse(f"{IMPLEMENTATION}:edit", args=[record.pk])
+    browser.post(url, with_new_entry(form(world, url)))
+    return _draft_statuses(record) == ["preparing", "implementing"] and _published_statuses(record) == ["preparing"]
+
+
+def implementation_submit(browser, world, target) -> bool:
+    record = world.implementation(target)
+    url = reverse(f"{IMPLEMENTATION}:edit", args=[record.pk])
+    browser.post(url, with_new_entry(form(world, url, **{"action-submit": "1"})))
+    submitted = WorkflowState.objects.active().for_instance(Implementation.objects.get(pk=record.pk)).exists()
+    return submitted and _published_statuses(record) == ["preparing"]
+
+
+def implementation_publish(browser, world, target) -> bool:
+    record = world.implementation(target)
+    url = reverse(f"{IMPLEMENTATION}:edit", args=[record.pk])
+    browser.post(url, with_new_entry(form(world, url, **{"action-publish": "1"})))
+    return _published_statuses(record) == ["preparing", "implementing"]
+
+
+def implementation_approve(browser, world, target) -> bool:
+    record = world.implementation(target)
+    record.entries.add(ProgressEntry(date=datetime.date(2024, 5, 2), status="implementing", text="Begonnen."))
+    state = _submitted(record, world.chief_user)
+    url = reverse(f"{IMPLEMENTATION}:workflow_action", args=[record.pk, "approve", state.current_task_state.pk])
+    browser.post(url, {"comment": ""})
+    state.refresh_from_db()
+    return state.status == WorkflowState.STATUS_APPROVED and _published_statuses(record) == [
+        "preparing",
+        "implementing",
+    ]
+
+
+def implementation_delete(browser, world, target) -> bool:
+    record = world.implementation(target)
+    browser.post(reverse(f"{IMPLEMENTATION}:delete", args=[record.pk]))
+    return not Implementation.objects.filter(pk=record.pk).exists()
+
+
 @pytest.mark.parametrize("role", sorted(ROLES))
 def test_every_role_may_do_exactly_what_the_table_says(role, world):
     user = make_user(role, ROLES[role])
@@ -299,5 +386,33 @@ def refused(response) -> bool:
 
 def test_the_matrix_knows_every_snippet_model():
     """A new snippet type must get its own rows in a role matrix (and a permission policy) before
-    it ships. Barrier reports have theirs in kek/legal/tests, indicators in kek/indicators/tests."""
-    assert set(get_snippet_models()) == {Project, BarrierReport, Indicator}
+    it ships. Barrier reports have theirs in kek/legal/tests, indicators in kek/indicators/tests,
+    implementation records theirs here, organisational units in tests/backoffice/test_monitoring_admin.py."""
+    assert set(get_snippet_models()) == {Project, BarrierReport, Indicator, Implementation, OrganisationalUnit}
+
+
+def test_every_implementation_url_checks_the_record_itself(world):
+    """As for projects: every admin URL naming an implementation record refuses a Fachdienst of
+    another field and lets the record's Redaktion through."""
+    record = world.implementation("other")
+    state = _submitted(record, world.chief_user)
+    task_state = state.current_task_state
+    values = {"pk": record.pk, "revision_id": task_state.revision_id, "action_name": "approve"}
+    values |= {"revision_id_a": "earliest", "revision_id_b": "latest", "task_id": task_state.task_id}
+    values |= {"task_state_id": task_state.pk, "workflow_state_id": state.pk}
+    patterns = [p for p in Implementation.snippet_viewset.get_urlpatterns() if names_an_object(p)]
+    assert {p.name for p in patterns} >= {"edit", "delete", "lock", "unlock", "unpublish", "history"}
+    fachdienst = Client(HTTP_HOST=OTHER)
+    log_in(fachdienst, make_user("fd", ROLES["fachdienst"]))
+    redaktion = Client(HTTP_HOST=OTHER)
+    log_in(redaktion, make_user("red", ROLES["redaktion"]))
+    urls = {
+        p.name: reverse(
+            f"{IMPLEMENTATION}:{p.name}", kwargs={name: values[name] for name in p.pattern.regex.groupindex}
+        )
+        for p in patterns
+    }
+    for name in sorted(urls, key=lambda name: name == "delete"):
+        assert refused(fachdienst.post(urls[name])), name
+    for name in sorted(urls, key=lambda name: name == "delete"):
+        assert not refused(redaktion.post(urls[name])), name

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -16,6 +17,10 @@ from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage, changed_since
 from kek.core.richtext import TEXT_FEATURES, list_items, paragraph_texts, render_many, text_of
 
 from ..tree import FIELD_DEPTH, field_path
+
+# Apps above plan add a line to each measure and example of an approach page through this hook:
+# fn(request, page, measures, projects) -> {anchor: HTML}; shown below the item (e.g. its status).
+APPROACH_ITEMS_HOOK = "kek_approach_items"
 
 
 def _field_of(ancestors: list[Page]) -> Page | None:
@@ -323,6 +328,13 @@ class ApproachPage(KekPage):
             measure.html = html
             measure.examples = examples.get(measure.pk, [])
         context["measures"] = measures
+        projects = [p for items in examples.values() for p in items]
+        notes: dict[str, list[str]] = {}
+        for add_notes in hooks.get_hooks(APPROACH_ITEMS_HOOK):
+            for anchor, html in add_notes(request, self, measures, projects).items():
+                notes.setdefault(anchor, []).append(html)
+        for item in [*measures, *projects]:
+            item.notes = notes.get(item.anchor, [])
         dates = [context.get("last_changed")] + [p.last_published_at for items in examples.values() for p in items]
         context["last_changed"] = changed_since(max(filter(None, dates), default=None), context.get("baseline_at"))
         context["unattached_examples"] = [p for key, items in examples.items() if key not in known for p in items]
