@@ -66,8 +66,10 @@ class ProjectViewSet(SnippetViewSet):
 
     panels = [
         FieldPanel("kind"),
+        FieldPanel("kind_inferred"),
         FieldPanel("title"),
         FieldPanel("url"),
+        FieldPanel("url_source"),
         FieldPanel("description"),
         PageChooserPanel("approach", page_type="plan.ApproachPage"),
         FieldPanel("measure", widget=measure_chooser_viewset.widget_class),
