@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 from . import text
 from .models import SearchEntry
+from .vocabulary import Alternative, alternatives
 
 FACETS = ("art", "feld", "ziel", "thema", "teilraum")  # URL parameters, German like the URLs
 
@@ -45,6 +46,7 @@ class Result:
     stems: list[str]
     ranked: list[tuple[int, float]] = field(default_factory=list)  # (entry id, score), best first
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    matched_stems: list[str] = field(default_factory=list)  # the query's stems and their synonyms'
 
     @property
     def total(self) -> int:
@@ -63,12 +65,25 @@ def _condition(stem: str) -> Q:
     return Q(terms__contains=stem) if len(stem) >= text.MIN_INFIX else Q(terms__contains=" " + stem)
 
 
-def _score(row: Row, stems: list[str]) -> float:
+def _either(options: list[Alternative]) -> Q:
+    """An entry matches a query word if it holds every stem of one of the word's alternatives."""
+    condition = Q(pk__in=[])
+    for option in options:
+        every = Q()
+        for stem in option:
+            every &= _condition(stem)
+        condition |= every
+    return condition
+
+
+def _score(row: Row, options: list[list[Alternative]]) -> float:
     """Title matches count most, whole-word matches more than parts of words; long texts are
-    not favoured just for being long."""
+    not favoured just for being long. A synonym counts like the word itself."""
     score = 0.0
-    for s, occurrences in zip(stems, row.occurrences, strict=True):
-        score += 4 * row.title_terms.count(f" {s} ") + 2 * row.title_terms.count(s)
+    for word_options, occurrences in zip(options, row.occurrences, strict=True):
+        for option in word_options:
+            s = option[0]
+            score += 4 * row.title_terms.count(f" {s} ") + 2 * row.title_terms.count(s)
         score += occurrences / (1 + row.length / 400)
     return score
 
@@ -84,11 +99,14 @@ def search(query: str, filters: dict[str, str], site: Site | None) -> Result:
     result = Result(query=query, stems=stems)
     if not stems:
         return result
+    options = alternatives(stems, site)
+    result.matched_stems = list(dict.fromkeys(stem for word in options for option in word for stem in option))
     matched = SearchEntry.objects.filter(site=site)
-    for s in stems:
-        matched = matched.filter(_condition(s))
+    for word_options in options:
+        matched = matched.filter(_either(word_options))
     counted = matched.annotate(
-        length=Length("terms"), **{f"occurrences_{i}": _occurrences(s) for i, s in enumerate(stems)}
+        length=Length("terms"),
+        **{f"occurrences_{i}": sum(_occurrences(o[0]) for o in word) for i, word in enumerate(options)},
     )
     columns = ["pk", "kind", "field_slug", "goal_id", "order", "title_terms", "length"]
     rows = [
@@ -125,7 +143,7 @@ def search(query: str, filters: dict[str, str], site: Site | None) -> Result:
         result.counts[facet] = dict(
             Counter(value for i, row in enumerate(rows) if all(f[i] for f in others) for value in get(row))
         )
-    scored = [(row, _score(row, stems)) for i, row in enumerate(rows) if passes(i)]
+    scored = [(row, _score(row, options)) for i, row in enumerate(rows) if passes(i)]
     scored.sort(key=lambda pair: (-pair[1], pair[0].order))
     result.ranked = [(row.pk, score) for row, score in scored]
     return result

@@ -338,7 +338,12 @@ class ApproachPage(KekPage):
         InlinePanel("measures", label=_("Maßnahme")),
         CHANGE_NOTE,
     ]
-    search_fields = Page.search_fields + [index.SearchField("legal_framework"), index.SearchField("notes")]
+    # The back office's page search and choosers find an approach by the text of its measures.
+    search_fields = Page.search_fields + [
+        index.SearchField("legal_framework"),
+        index.SearchField("notes"),
+        index.RelatedFields("measures", [index.SearchField("text"), index.AutocompleteField("text")]),
+    ]
     parent_page_types = ["plan.SubGoalPage"]
     subpage_types: list[str] = []
 
