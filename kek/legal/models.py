@@ -223,6 +223,7 @@ class SignLanguagePage(LegalPage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["videos"] = self.videos.select_related("video")
+        context["easy_language"] = EasyLanguagePage.objects.sibling_of(self).live().first()
         return context
 
 

@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from . import text
 from .models import SearchEntry
-from .vocabulary import Alternative, alternatives
+from .vocabulary import Alternative, alternatives, synonym_groups
 
 FACETS = ("art", "feld", "ziel", "thema", "teilraum")  # URL parameters, German like the URLs
 
@@ -93,13 +93,14 @@ def _occurrences(stem: str):
     return (Length("terms") - Length(Replace("terms", Value(stem), Value("")))) / len(stem)
 
 
-def search(query: str, filters: dict[str, str], site: Site | None) -> Result:
-    """Entries of `site` that hold every stem of `query`, ranked, with facet counts."""
+def search(query: str, filters: dict[str, str], site: Site | None, synonyms: list[list[str]] | None = None) -> Result:
+    """Entries of `site` that hold every stem of `query` (or a synonym of it), ranked, with facet
+    counts. `synonyms`: the site's synonym groups, if the caller has them already."""
     stems = text.query_stems(query)
     result = Result(query=query, stems=stems)
     if not stems:
         return result
-    options = alternatives(stems, site)
+    options = alternatives(stems, synonym_groups(site) if synonyms is None else synonyms)
     result.matched_stems = list(dict.fromkeys(stem for word in options for option in word for stem in option))
     matched = SearchEntry.objects.filter(site=site)
     for word_options in options:

@@ -14,9 +14,9 @@ from kek.plan.models import CrossCuttingThemePage, FieldOfActionPage, StrategicG
 from . import text
 from .models import SearchEntry
 from .query import FACETS, highlight, search
-from .vocabulary import applied_synonyms, did_you_mean
+from .vocabulary import applied_synonyms, did_you_mean, synonym_groups
 
-FEW = 3  # with fewer hits the page suggests a spelling from the index's own words
+FEW = 5  # with fewer hits the page suggests a spelling from the index's own words
 
 PER_PAGE = 20
 
@@ -56,7 +56,8 @@ def results(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     filters = {key: request.GET.get(key, "")[:100] for key in FACETS}
     site = Site.find_for_request(request)
-    result = search(query, filters, site)
+    synonyms = synonym_groups(site)
+    result = search(query, filters, site, synonyms)
     page = Paginator(result.ranked, PER_PAGE).get_page(request.GET.get("seite"))
     page.object_list = result.hits_for(list(page.object_list))
     for hit in page.object_list:
@@ -64,7 +65,8 @@ def results(request: HttpRequest) -> HttpResponse:
     suggestion = None
     if result.stems and result.total < FEW:
         candidate = did_you_mean(query, site)
-        if candidate and search(candidate, filters, site).total > result.total:
+        # Only a spelling that finds something, and no less than what was typed ("rufbuss" → "Rufbusse").
+        if candidate and search(candidate, filters, site, synonyms).total >= max(result.total, 1):
             suggestion = candidate
     context = {
         "query": query,
@@ -74,7 +76,7 @@ def results(request: HttpRequest) -> HttpResponse:
         "facets": _facet_options(result.counts, site) if result.stems else [],
         "too_short": bool(query) and not result.stems,
         "suggestion": suggestion,
-        "synonyms": applied_synonyms(query, site) if result.stems else [],
+        "synonyms": applied_synonyms(query, synonyms) if result.stems else [],
         "promotions": _promotions(query, site) if query and page.number == 1 else [],
     }
     status = 200

@@ -17,13 +17,15 @@ Alternative = tuple[str, ...]  # the stems of one word or expression; all must o
 VOCABULARY_LIFETIME = 3600  # seconds; the key changes with every rebuild of the index anyway
 
 
-def alternatives(stems: list[str], site: Site | None) -> list[list[Alternative]]:
+def synonym_groups(site: Site | None) -> list[list[str]]:
+    """The site's synonym groups, each as its list of words (one query)."""
+    return [group.word_list for group in SynonymGroup.objects.of_site(site).only("words")]
+
+
+def alternatives(stems: list[str], words: list[list[str]]) -> list[list[Alternative]]:
     """For each query stem, what it may be matched by: itself, and every word of the synonym
     groups it belongs to (a group member is one word or an expression of several)."""
-    groups = [
-        [tuple(text.query_stems(word)) for word in group.word_list]
-        for group in SynonymGroup.objects.of_site(site).only("words")
-    ]
+    groups = [[tuple(text.query_stems(word)) for word in members] for members in words]
     result = []
     for stem in stems:
         own: list[Alternative] = [(stem,)]
@@ -34,11 +36,10 @@ def alternatives(stems: list[str], site: Site | None) -> list[list[Alternative]]
     return result
 
 
-def applied_synonyms(query: str, site: Site | None) -> list[tuple[str, list[str]]]:
+def applied_synonyms(query: str, words: list[list[str]]) -> list[tuple[str, list[str]]]:
     """The query's words with the synonyms the search added for them, as the visitor reads them."""
     shown = []
-    for group in SynonymGroup.objects.of_site(site).only("words"):
-        members = group.word_list
+    for members in words:
         stems = {tuple(text.query_stems(word)): word for word in members}
         for word in text.words(query):
             own = tuple(text.query_stems(word))

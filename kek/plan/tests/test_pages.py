@@ -100,9 +100,10 @@ def test_the_kek2030_pages_show_its_decided_wording(client):
         "/starker-wirtschaftsstandort/wirtschaftsstruktur/",
         "/starker-wirtschaftsstandort/wirtschaftsstruktur/standortbedingungen/",
     ]
-    assert "Laufendes Projekt: Bundesprogramm „Blaues Band Deutschland“ (externer Link)" in [
-        normalise(li.get_text()) for li in soup.select(".kek-example--running")
-    ]
+    assert (
+        "Laufendes Projekt: Bundesprogramm „Blaues Band Deutschland“ (externer Link) Link: redaktionelle Ergänzung"
+        in [normalise(li.get_text()) for li in soup.select(".kek-example--running")]
+    )
     assert "Projektidee: Radwegemeister" in [normalise(li.get_text()) for li in soup.select(".kek-example--idea")]
     assert normalise(soup.select_one(".kek-back a").get_text()) == "Zurück zur Übersicht „Starker Wirtschaftsstandort“"
 
