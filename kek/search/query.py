@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import NamedTuple
 
 from django.db.models import Q, Value
@@ -78,7 +79,7 @@ def _either(options: list[Alternative]) -> Q:
 
 def _score(row: Row, options: list[list[Alternative]]) -> float:
     """Title matches count most, whole-word matches more than parts of words; long texts are
-    not favoured just for being long. A synonym counts like the word itself."""
+    not favoured just for being long. A synonym in the title counts like the word itself."""
     score = 0.0
     for word_options, occurrences in zip(options, row.occurrences, strict=True):
         for option in word_options:
@@ -107,7 +108,8 @@ def search(query: str, filters: dict[str, str], site: Site | None, synonyms: lis
         matched = matched.filter(_either(word_options))
     counted = matched.annotate(
         length=Length("terms"),
-        **{f"occurrences_{i}": sum(_occurrences(o[0]) for o in word) for i, word in enumerate(options)},
+        # The body counts the word as typed only: counting every synonym multiplies the database's work.
+        **{f"occurrences_{i}": _occurrences(word[0][0]) for i, word in enumerate(options)},
     )
     columns = ["pk", "kind", "field_slug", "goal_id", "order", "title_terms", "length"]
     rows = [
@@ -132,19 +134,18 @@ def search(query: str, filters: dict[str, str], site: Site | None, synonyms: lis
         "teilraum": lambda row: regions.get(row.pk, ()),
     }
     active = {k: v for k, v in filters.items() if k in FACETS and v}
-    fits = {k: [v in value_of[k](row) for row in rows] for k, v in active.items()}
+    values = {facet: [value_of[facet](row) for row in rows] for facet in FACETS}  # once per row and facet
+    fits = {k: [v in row_values for row_values in values[k]] for k, v in active.items()}
 
     def passes(i: int, skip: str | None = None) -> bool:
         return all(fit[i] for k, fit in fits.items() if k != skip)
 
     # Each facet counts what the other active filters leave, so choosing stays possible.
     for facet in FACETS:
-        get = value_of[facet]
         others = [fit for k, fit in fits.items() if k != facet]
-        result.counts[facet] = dict(
-            Counter(value for i, row in enumerate(rows) if all(f[i] for f in others) for value in get(row))
-        )
-    scored = [(row, _score(row, options)) for i, row in enumerate(rows) if passes(i)]
+        kept = values[facet] if not others else [v for v, *ok in zip(values[facet], *others, strict=True) if all(ok)]
+        result.counts[facet] = dict(Counter(chain.from_iterable(kept)))
+    scored = [(row, _score(row, options)) for i, row in enumerate(rows) if not fits or passes(i)]
     scored.sort(key=lambda pair: (-pair[1], pair[0].order))
     result.ranked = [(row.pk, score) for row, score in scored]
     return result
