@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from kek.history.baseline import take_snapshot
+from kek.history.corrections import restore_decided_wording
 from kek.history.models import ChangeRecord, EditorialCorrection
 from kek.places.models import Place, SubRegionIndexPage, SubRegionPage
 from kek.plan.keys import make_key
@@ -191,9 +192,13 @@ def import_concept(data: ConceptData, site: Site | None = None) -> ImportResult:
         _write(data, site, places, corrected, note=CORRECTION_NOTE)
         ChangeRecord.objects.filter(site=site).update(editorial=True)  # all of them are these corrections
     else:
+        known = EditorialCorrection.objects.filter(site=site).exists()
         _write(data, site, places, result)
         if first:
             _start_history(result.home)
+        elif data.has_corrections and not known:
+            # Frozen before corrections were kept apart: give the decided version its wording back.
+            restore_decided_wording(site, _corrections_by_page(data, result.home), CORRECTION_NOTE)
     _sync_corrections(data, site)
     home = result.home
     result.unchanged = Page.objects.descendant_of(home, inclusive=True).count() - result.created - result.updated
@@ -217,6 +222,21 @@ def _sync_corrections(data: ConceptData, site: Site) -> None:
             for i, c in enumerate(item.corrections)
         ]
     )
+
+
+def _corrections_by_page(data: ConceptData, home: HomePage) -> list[tuple[int, str, str]]:
+    """Each correction with the page whose frozen version holds its text (an item's: its approach)."""
+    below = {"approach__path__startswith": home.path}
+    approaches = dict(Measure.objects.filter(**below).values_list("key", "approach_id"))
+    approaches |= dict(Project.objects.filter(**below).values_list("key", "approach_id"))
+    pages = dict(Page.objects.descendant_of(home).values_list("url_path", "pk"))
+    result = []
+    for target, item in correction_targets(data):
+        key = target.removeprefix("key:")
+        page_id = approaches.get(key) if target.startswith("key:") else pages.get(f"{home.url_path}{target}/")
+        if page_id:
+            result += [(page_id, c.decided, c.corrected) for c in item.corrections]
+    return result
 
 
 def _write(data: ConceptData, site: Site, places: dict, result: ImportResult, note: str = "") -> None:

@@ -92,3 +92,27 @@ def test_a_correction_must_name_wording_of_its_item():
     assert "„Berufsakademien“ steht nicht im Text dieses Eintrags" in str(caught.value)
     line = broken.splitlines().index('                      - decided: "Berufschulen"') + 1
     assert f"Zeile {line}:" in str(caught.value)
+
+
+def test_a_concept_frozen_with_the_corrected_wording_gets_the_decided_wording_back(db, tmp_path, client):
+    """Loaded before corrections were kept apart: the first file had the corrected text only."""
+    concept, places = write_files(tmp_path, CONCEPT)
+    call_command("import_kek", str(concept), places=str(places), stdout=StringIO())
+    approach = ApproachPage.objects.get(slug="ausbildung")
+    assert (
+        "Ausbau der Berufsschulen in Neustadt"
+        in BaselineSnapshot.objects.get(page_id=approach.pk).sections["Maßnahmen"]
+    )
+    assert not ChangeRecord.objects.exists()
+
+    corrected, _places = write_files(tmp_path, CORRECTED)
+    call_command("import_kek", str(corrected), stdout=StringIO())
+    decided = BaselineSnapshot.objects.get(page_id=approach.pk).sections["Maßnahmen"]
+    assert "Ausbau der Berufschulen in Neustadt" in decided
+    records = ChangeRecord.objects.filter(editorial=True)
+    assert {r.title for r in records} == {"Ausbildung in der Region stärken", "Gründungen erleichtern"}
+    assert records.get(title="Ausbildung in der Region stärken").changes[0]["reworded"] == [
+        ["Ausbau der Berufschulen in Neustadt", "Ausbau der Berufsschulen in Neustadt"]
+    ]
+    call_command("import_kek", str(corrected), stdout=StringIO())
+    assert ChangeRecord.objects.filter(editorial=True).count() == 2  # once only
