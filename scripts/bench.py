@@ -168,6 +168,9 @@ def bench_search(requests: int, vendor: str) -> None:
     from kek.search.models import SearchEntry
 
     client = Client()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # ANALYZE may wait for autovacuum after the bulk inserts
+            cursor.execute("SET lock_timeout = '120s'")
 
     def measure(label: str, target: float | None = None) -> None:
         if connection.vendor == "postgresql":
