@@ -6,7 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kek.background.health import HealthView
-from kek.core.views import robots_txt
+from kek.core.views import editorial_notes, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +17,7 @@ urlpatterns = [
 ]
 # German at /, the English interface at /en/ (the concept's content itself stays German).
 urlpatterns += i18n_patterns(
+    path("redaktionelle-ergaenzungen/", editorial_notes, name="editorial-notes"),
     path("", include("kek.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -78,7 +78,11 @@ def test_legal_settings_places_sitemaps_and_exports_are_per_site(client, other_s
     assert "Landkreis Musterkreis" in get(client, "/impressum/", OTHER)
     assert "Landkreis Musterkreis" not in get(client, "/impressum/")
     place = BeautifulSoup(get(client, "/orte/musterhausen/", OTHER), "html.parser")
-    assert place.select_one(".kek-example").get_text(" ", strip=True).endswith("Mühlenpfad Musterhausen")
+    assert (
+        place.select_one(".kek-example")
+        .get_text(" ", strip=True)
+        .startswith("Laufendes Projekt: Mühlenpfad Musterhausen")
+    )
     assert client.get("/orte/musterhausen/").status_code == 404
     assert "Mühlenpfad" not in get(client, "/orte/karte/")
     sitemap = get(client, "/sitemap.xml")

@@ -7,6 +7,7 @@ from kek.legal.services import ensure_pages as ensure_legal_pages
 from kek.monitoring.services import ensure_pages as ensure_monitoring_pages
 from kek.places.services import ensure_page as ensure_place_index
 from kek.plan.models import HomePage
+from kek.search.services import ensure_synonyms
 
 
 def complete_site(home: HomePage) -> list[str]:
@@ -16,4 +17,6 @@ def complete_site(home: HomePage) -> list[str]:
     created += [page.title for page in [ensure_indicator_index(home)] if page]
     created += [page.title for page in ensure_monitoring_pages(home)]
     created += [group.name for group in ensure_site_groups(home)]
+    site = home.get_site()
+    created += [f"Suchwörter „{group.name}“" for group in ensure_synonyms(site)] if site else []
     return created

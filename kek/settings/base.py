@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.sites",
     "kek.editorial.apps.WagtailUsersConfig",  # wagtail.users with guarded forms
     "wagtail.snippets",
