@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 os.environ.setdefault("KEK_LOG_FORMAT", "json")  # read by base.LOGGING
 os.environ.setdefault("KEK_ACCESS_LOG", "1")
 
-from .base import *  # noqa: E402, F403
+from .base import *  # noqa: F403
 
 DEBUG = False
 
