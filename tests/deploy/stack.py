@@ -207,14 +207,14 @@ class Stack:
         with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
 
-    def make_env(self) -> None:
+    def make_env(self, allowed_hosts: list[str] = ()) -> None:
         recipe = {key: self.render(value).strip() for key, value in env_file(DEPLOY / "kek.env.example").items()}
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("KEK_", "DJANGO_"))},
             **recipe,
             "SECRET_KEY": secrets.token_urlsafe(50),
             "DATABASE_URL": self.database_url,
-            "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
+            "ALLOWED_HOSTS": ",".join([HOST, "127.0.0.1", *allowed_hosts]),
             "KEK_BASE_URL": f"https://{self.host}",
         }
 
@@ -314,10 +314,10 @@ http {{
 
     # --- all together ----------------------------------------------------------------------
 
-    def start(self, *prepare: list[str], worker: bool = True) -> "Stack":
+    def start(self, *prepare: list[str], worker: bool = True, allowed_hosts: list[str] = ()) -> "Stack":
         (self.var / "app").mkdir(parents=True, exist_ok=True)
         self.create_database()
-        self.make_env()
+        self.make_env(allowed_hosts)
         self.prepare(*prepare)
         self.start_app()
         if worker:
