@@ -107,6 +107,16 @@ def test_unpublishing_refreshes_the_page_and_the_site(
     assert concept.theme.url in paths
 
 
+def test_deleting_refreshes_the_page_and_its_parent(
+    concept, refresh_server, django_capture_on_commit_callbacks
+) -> None:
+    url, parent = concept.approaches[1].url, concept.sub_goal.url
+    with django_capture_on_commit_callbacks(execute=True):
+        concept.approaches[1].delete()
+    paths = _paths(refresh_server)
+    assert {url, parent, "/aenderungen/", "/sitemap.xml"} <= paths
+
+
 def test_a_move_refreshes_the_old_addresses_too(concept, refresh_server, django_capture_on_commit_callbacks) -> None:
     old = concept.approach.url
     with django_capture_on_commit_callbacks(execute=True):
