@@ -140,30 +140,54 @@ def for_project(project: Project) -> Refresh:
     return refresh
 
 
+# At most this many addresses are refreshed inside the request; the rest go to the worker (a whole
+# import or a bulk action in one transaction must not render hundreds of pages in one request).
+MAX_NOW = 20
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def send(refresh: Refresh) -> None:
-    """After the commit: `now` from here, `later` as Wagtail's purge task for the worker."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or not (refresh.now or refresh.later):
-        return
+    """After the commit: `now` from here, `later` as Wagtail's purge task for the worker.
+
+    All changes of one transaction are merged (an import publishes hundreds of pages): every call
+    registers a commit callback, the first one to run sends the merged set, the others find it
+    gone. After a rollback the set stays and goes with the next commit, which at worst refreshes
+    some pages once more."""
+    connection = transaction.get_connection()
+    pending = getattr(connection, "kek_pending_refresh", None) or Refresh()
+    pending.now |= refresh.now
+    pending.later |= refresh.later
+    connection.kek_pending_refresh = pending
 
     def run() -> None:
+        merged = getattr(connection, "kek_pending_refresh", None)
+        connection.kek_pending_refresh = None
+        if merged is None:
+            return
+        now = sorted(merged.now)[:MAX_NOW]
         for backend in get_backends().values():
-            backend.purge_batch(sorted(refresh.now))
-        purge_urls_from_cache(sorted(refresh.later - refresh.now))
+            backend.purge_batch(now)
+        purge_urls_from_cache(sorted((merged.now | merged.later) - set(now)))
 
     transaction.on_commit(run)
 
 
 def _page_published(sender, instance, revision=None, **kwargs) -> None:
-    send(for_page(instance, elsewhere=_changes_elsewhere(instance, revision)))
+    if enabled():
+        send(for_page(instance, elsewhere=_changes_elsewhere(instance, revision)))
 
 
 def _page_unpublished(sender, instance, **kwargs) -> None:
-    send(for_page(instance, elsewhere=True))
+    if enabled():
+        send(for_page(instance, elsewhere=True))
 
 
 def _page_moved(sender, instance, url_path_before: str, url_path_after: str, **kwargs) -> None:
     """A move changes the addresses of the page and all below it; the old ones answer 404 now."""
-    if url_path_before == url_path_after or not instance.live:
+    if url_path_before == url_path_after or not instance.live or not enabled():
         return
     old_urls = []
     for page in Page.objects.live().descendant_of(instance, inclusive=True).specific():
@@ -183,7 +207,7 @@ def _old_path(path: str, page: Page, before: str, after: str) -> str:
 
 
 def _project_changed(sender, instance, **kwargs) -> None:
-    if instance.approach_id:
+    if instance.approach_id and enabled():
         send(for_project(instance))
 
 

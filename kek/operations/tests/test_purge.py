@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Site
 
@@ -137,6 +138,18 @@ def test_a_project_refreshes_its_approach_the_themes_and_the_places(
         project.save_revision().publish()
     paths = _paths(refresh_server)
     assert {project.approach.url, "/aenderungen/", concept.theme.url, "/orte/karte/"} <= paths
+
+
+def test_one_transaction_refreshes_each_address_once(
+    concept, refresh_server, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for approach in concept.approaches:
+            approach.search_description = "Neu gefasst"
+            approach.save_revision().publish()
+    paths = [path for _method, _host, path in refresh_server]
+    assert {approach.url for approach in concept.approaches} <= set(paths)
+    assert len(paths) == len(set(paths))
 
 
 def test_without_a_configured_cache_nothing_is_sent(concept, django_capture_on_commit_callbacks) -> None:
