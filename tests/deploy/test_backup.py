@@ -51,7 +51,7 @@ def test_a_backup_restored_into_an_empty_database_holds_everything(stack: Stack,
 
     stack.shell(UPLOAD)
     before = json.loads(stack.shell(INVENTORY))
-    assert before["pages"] and before["images"] == [("Foto Sicherungstest", True)]
+    assert before["pages"] and before["images"] == [["Foto Sicherungstest", True]]
 
     backup = _run("backup.sh", str(tmp_path / "sicherung"), env=stack.env)
     assert backup.returncode == 0, backup.stderr
