@@ -140,6 +140,11 @@ class PlaceIndexPage(RoutablePageMixin, SectionPage):
             "Die Ämter, Städte und Gemeinden des Landkreises und welche Projekte und Ideen des Konzepts sie betreffen."
         )
 
+    def get_cached_paths(self) -> list[str]:
+        """Index, map and each place's page, for the page cache (kek/operations/purge.py)."""
+        slugs = Place.objects.of_site_at(self.path).values_list("slug", flat=True)
+        return ["/", "karte/", *(f"{slug}/" for slug in slugs)]
+
     @path("")
     def index(self, request: HttpRequest) -> HttpResponse:
         """Every place by Amt; with ?ort=… only the places whose name contains it (the filter field

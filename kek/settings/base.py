@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "kek.monitoring",
     "kek.background",
     "kek.exchange",
+    "kek.operations",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -63,11 +64,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kek.operations.middleware.AccessLogMiddleware",  # first: times the whole request
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.gzip.GZipMiddleware",  # Django ≥ 4.2 pads responses against BREACH
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag from the body, 304 answers
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kek.core.middleware.MaintenanceMiddleware",
+    "kek.operations.middleware.PublicCacheMiddleware",  # outside sessions and CSRF: sees their cookies
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -259,11 +263,41 @@ CSRF_FAILURE_VIEW = "kek.core.errors.csrf_failure"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/login.html"
 
+# Page cache for anonymous visitors (kek/operations/middleware.py, purge.py; docs/operations.md):
+# how long nginx or a CDN may keep a public page without a refresh, and paths never kept.
+KEK_CACHE_SECONDS = int(os.environ.get("KEK_CACHE_SECONDS", "300"))
+# The English interface (/en/) is rarely used: not kept, so publishing need not refresh it twice.
+KEK_CACHE_EXCLUDED_PATHS = ["/admin/", "/dokumente/", "/_util/", "/healthz", "/en/"]
+# Cache refreshes after publishing go to nginx's refresh server (deploy/nginx/kek.conf); without
+# it nothing is sent. Wagtail's rewriting of addresses per language is off: German pages have no
+# prefix and English ones are not kept.
+if os.environ.get("KEK_FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "kek.operations.frontend_cache.NginxRefreshBackend",
+            "LOCATION": os.environ["KEK_FRONTEND_CACHE_URL"],
+        }
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
+# Logs go to stderr (journald under systemd). KEK_LOG_FORMAT=json writes one JSON object per line
+# (kek/operations/logs.py); KEK_ACCESS_LOG=1 adds a line per request with its duration and no
+# personal data (the production settings switch both on).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "kek.operations.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if os.environ.get("KEK_LOG_FORMAT") == "json" else None,
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "kek.access": {"level": "INFO" if os.environ.get("KEK_ACCESS_LOG") == "1" else "WARNING"},
+        "kek.cache": {"level": "INFO"},
+    },
 }
 
 # Monitoring (kek/monitoring): a measure or project whose state has not been written for this many days
