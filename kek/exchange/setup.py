@@ -1,11 +1,16 @@
 """What every site's concept needs beside its content: service pages and editor groups."""
 
+from wagtail import hooks
+
 from kek.editorial.services import ensure_site_groups
 from kek.history.services import ensure_page as ensure_change_log
 from kek.indicators.services import ensure_page as ensure_indicator_index
 from kek.legal.services import ensure_pages as ensure_legal_pages
 from kek.places.services import ensure_page as ensure_place_index
 from kek.plan.models import HomePage
+
+# Apps above this one add what they put on every site: fn(home) -> names of what was created.
+COMPLETE_SITE_HOOK = "kek_complete_site"
 
 
 def complete_site(home: HomePage) -> list[str]:
@@ -14,4 +19,5 @@ def complete_site(home: HomePage) -> list[str]:
     created += [page.title for page in [ensure_change_log(home), ensure_place_index(home)] if page]
     created += [page.title for page in [ensure_indicator_index(home)] if page]
     created += [group.name for group in ensure_site_groups(home)]
+    created += [name for fn in hooks.get_hooks(COMPLETE_SITE_HOOK) for name in fn(home)]
     return created
