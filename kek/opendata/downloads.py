@@ -10,12 +10,15 @@ from django.utils.http import http_date
 from wagtail.models import Page, Site
 
 from kek.publications import files
+from kek.publications.models import StoredFile
+from kek.publications.tasks import build_site_files
 
 from .catalogue import About, FileInfo
 from .datasets import DATASETS
 from .licences import site_licence
 from .middleware import conditional, cross_origin
 
+FILES_PATH = "/daten/"  # kek/urls.py: the downloads, outside Wagtail's page URLs (which allow no dots)
 PERIODS = {"s": "Sekunde", "m": "Minute", "h": "Stunde", "d": "Tag"}
 
 
@@ -25,8 +28,8 @@ def rate_limit_text() -> str:
     return f"{count} Anfragen je {PERIODS[period[0]]} und Adresse"
 
 
-def file_url(page: Page, site: Site, name: str) -> str:
-    return site.root_url + page.url_path[len(site.root_page.url_path) - 1 :] + "dateien/" + name
+def file_url(site: Site, name: str) -> str:
+    return f"{site.root_url}{FILES_PATH}{name}"
 
 
 def about(page: Page, site: Site) -> About:
@@ -43,14 +46,15 @@ def about(page: Page, site: Site) -> About:
     )
 
 
-def file_info(page: Page, site: Site, spec: files.FileSpec) -> FileInfo:
-    stored = files.current(site, spec)
+def file_info(site: Site, spec: files.FileSpec, stored: StoredFile | None = None) -> FileInfo:
+    """The file as the catalogues and the page describe it; built now if it was never built."""
+    stored = stored or files.current(site, spec)
     return FileInfo(
         name=spec.name,
         title=spec.title,
         format=spec.format,
         media_type=spec.media_type,
-        url=file_url(page, site, spec.name),
+        url=file_url(site, spec.name),
         size=stored.size,
         modified=stored.content_at,
         description=spec.description,
@@ -58,9 +62,17 @@ def file_info(page: Page, site: Site, spec: files.FileSpec) -> FileInfo:
 
 
 def listing(request: HttpRequest, page: Page) -> dict:
+    """The downloads as stored (with the date of the content they show). The page never waits for
+    a build: files not built yet are queued for the worker and named as in preparation."""
     site = page.get_site()
+    stored = files.stored_files(site)
+    specs = files.specs()
+    if any(spec.name not in stored for spec in specs):
+        build_site_files.enqueue(site.pk)
+        stored = files.stored_files(site)  # the immediate backend (development) has built them now
     return {
-        "downloads": [file_info(page, site, spec) for spec in files.specs()],
+        "downloads": [file_info(site, spec, stored[spec.name]) for spec in specs if spec.name in stored],
+        "in_preparation": [spec for spec in specs if spec.name not in stored],
         "licence": site_licence(site),
         "api_url": "/api/v1/",
         "rate_limit": rate_limit_text(),
@@ -80,14 +92,13 @@ def api_context(request: HttpRequest, page: Page) -> dict:
     }
 
 
-def serve(request: HttpRequest, page: Page, spec: files.FileSpec) -> HttpResponse:
-    site = page.get_site()
+def serve(request: HttpRequest, site: Site, spec: files.FileSpec) -> HttpResponse:
     stored = files.current(site, spec)
     with stored.file.open("rb") as handle:
         data = handle.read()
     response = HttpResponse(data, content_type=spec.media_type)
     response["Content-Disposition"] = f'attachment; filename="{spec.name}"'
     licence = site_licence(site).licence
-    response["Link"] = f'<{licence.url}>; rel="license"; title="{licence.name}"'
+    response["Link"] = f'<{licence.url}>; rel="license"'  # headers are ASCII: the name is on the page
     response["Last-Modified"] = http_date(stored.content_at.timestamp())
     return cross_origin(conditional(request, response, site))

@@ -1,21 +1,21 @@
-"""The page "Offene Daten" (downloads and the API page); the licence setting lives in licences.py."""
+"""The page "Offene Daten" (list of downloads, API page); the licence setting lives in licences.py,
+the downloads themselves are served by views.py at /daten/<name>."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from kek.core.pages import SectionPage
-from kek.publications import files
 
-from .downloads import api_context, listing, serve
+from .downloads import api_context, listing
 from .licences import OpenDataSettings
 
 __all__ = ["OpenDataPage", "OpenDataSettings"]
 
 
 class OpenDataPage(RoutablePageMixin, SectionPage):
-    """ "Offene Daten": every download with licence, date and size; the API explained; the files."""
+    """ "Offene Daten": every download with licence, date and size; the API explained."""
 
     parent_page_types = ["plan.HomePage"]
 
@@ -35,10 +35,3 @@ class OpenDataPage(RoutablePageMixin, SectionPage):
     @path("api/")
     def api_page(self, request: HttpRequest) -> HttpResponse:
         return self.render(request, template="opendata/api_page.html", context_overrides=api_context(request, self))
-
-    @path("dateien/<str:name>")
-    def download(self, request: HttpRequest, name: str) -> HttpResponse:
-        spec = files.spec_named(name)
-        if spec is None:
-            raise Http404
-        return serve(request, self, spec)

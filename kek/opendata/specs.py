@@ -26,8 +26,7 @@ def _page(site: Site) -> OpenDataPage:
 
 
 def _infos(site: Site, names: list[str]) -> dict[str, FileInfo]:
-    page = _page(site)
-    return {name: file_info(page, site, files.spec_named(name)) for name in names}
+    return {name: file_info(site, files.spec_named(name)) for name in names}
 
 
 def _json(data: dict) -> bytes:
