@@ -32,9 +32,10 @@ def file_url(site: Site, name: str) -> str:
     return f"{site.root_url}{FILES_PATH}{name}"
 
 
-def about(page: Page, site: Site) -> About:
+def about(page: Page | None, site: Site) -> About:
+    """What the catalogues say of the concept; its landing page is "Offene Daten", else the start page."""
     home = site.root_page.specific
-    page_url = site.root_url + page.url_path[len(home.url_path) - 1 :]
+    page_url = site.root_url + (page.url_path[len(home.url_path) - 1 :] if page else "/")
     return About(
         title=home.title,
         county=getattr(home, "county", ""),

@@ -18,11 +18,8 @@ DATAPACKAGE = "datapackage.json"
 CATALOGUE = "dcat-katalog.jsonld"
 
 
-def _page(site: Site) -> OpenDataPage:
-    page = OpenDataPage.objects.live().descendant_of(site.root_page).first()
-    if page is None:
-        raise LookupError(f"Die Website {site} hat keine Seite „Offene Daten“.")
-    return page
+def _page(site: Site) -> OpenDataPage | None:
+    return OpenDataPage.objects.live().descendant_of(site.root_page).first()
 
 
 def _infos(site: Site, names: list[str]) -> dict[str, FileInfo]:

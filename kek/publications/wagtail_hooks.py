@@ -1,4 +1,5 @@
-"""This app's own file: the concept as PDF."""
+"""This app's own file: the concept as PDF (linked from the start page by kek/opendata, which serves
+the files)."""
 
 from wagtail import hooks
 

@@ -3,6 +3,8 @@ scrolls sideways, and a listed download arrives."""
 
 import pytest
 
+from tests.browser.live import wait_until
+
 pytestmark = [pytest.mark.browser, pytest.mark.kek2030]  # the server's own database holds the KEK 2030
 
 PAGES = {"open_data": "/offene-daten/", "api": "/offene-daten/api/"}
@@ -25,7 +27,13 @@ def test_open_data_pages_need_no_sideways_scrolling_at_320_px(page, site_url):
 
 
 def test_listed_csv_download_arrives(page, site_url):
-    page.goto(site_url + "/offene-daten/")
+    link = page.get_by_role("link", name="Maßnahmen (CSV)")
+
+    def listed() -> bool:  # the worker builds the files after the import; the page lists what is built
+        page.goto(site_url + "/offene-daten/")
+        return link.count() == 1
+
+    wait_until(listed, seconds=120, what="the CSV file listed")
     with page.expect_download() as download:
         page.get_by_role("link", name="Maßnahmen (CSV)").click()
     assert download.value.suggested_filename == "massnahmen.csv"

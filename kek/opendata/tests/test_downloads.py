@@ -4,6 +4,7 @@ DCAT-AP.de catalogue, and the page "Offene Daten" listing them with licence, dat
 import csv
 import io
 import json
+import re
 
 import pytest
 import yaml
@@ -116,7 +117,7 @@ def test_open_data_page_lists_every_download_with_licence_date_and_size(concept,
         assert FILES + name in links
     for row in rows:
         cells = [c.get_text(strip=True) for c in row.find_all("td")]
-        assert cells[1].endswith(("Bytes", "KB", "MB")) and cells[2] and cells[3] == "dl-de-by-2.0"
+        assert re.search(r"\d\s(Bytes|KB|MB)$", cells[1]) and cells[2] and cells[3] == "dl-de-by-2.0"
     assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in soup.get_text()
     assert "120 Anfragen je Minute und Adresse" in soup.get_text()
 
@@ -146,3 +147,21 @@ def test_a_download_is_rebuilt_after_a_change(concept, client, django_capture_on
 
 def test_unknown_file_is_404(concept, client):
     assert client.get(FILES + "geheim.txt").status_code == 404
+
+
+def test_start_page_links_the_concept_pdf_with_size_and_date(concept, client):
+    link = BeautifulSoup(client.get("/").content, "html.parser").find("a", string="Konzept als PDF herunterladen")
+    assert link["href"] == FILES + "konzept.pdf"
+    pdf = client.get(link["href"])  # built on this request: the worker had not run
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    paragraph = (
+        BeautifulSoup(client.get("/").content, "html.parser").find("a", string="Konzept als PDF herunterladen").parent
+    )
+    assert re.search(r"\(PDF, [\d,]+\s(KB|MB), Stand: \d", paragraph.get_text()), paragraph.get_text()
+
+
+def test_printed_pages_name_their_address_and_date(concept, client):
+    soup = BeautifulSoup(client.get("/offene-daten/").content, "html.parser")
+    source = soup.select_one(".kek-print-source").get_text()
+    assert source.startswith("Ausdruck von http://testserver/offene-daten/, Stand ")
+    assert re.search(r"Stand \d{1,2}\. \w+ \d{4}$", source)

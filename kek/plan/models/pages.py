@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -16,6 +17,10 @@ from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage, changed_since
 from kek.core.richtext import TEXT_FEATURES, list_items, paragraph_texts, render_many, text_of
 
 from ..tree import FIELD_DEPTH, field_path
+
+# Apps above this one offer downloads on the start page (the concept as PDF) through this hook:
+# fn(home, request) -> dicts with title, url, format and, once the file exists, size and date.
+HOME_DOWNLOADS_HOOK = "kek_home_downloads"
 
 
 def _field_of(ancestors: list[Page]) -> Page | None:
@@ -77,6 +82,7 @@ class HomePage(KekPage):
         context["fields"] = FieldOfActionPage.objects.child_of(self).live()
         context["themes"] = CrossCuttingThemePage.objects.live().descendant_of(self).only("id", "title", "url_path")
         context["entry_pages"] = self.get_children().live().not_type(FieldOfActionPage).only("id", "title", "url_path")
+        context["downloads"] = [item for fn in hooks.get_hooks(HOME_DOWNLOADS_HOOK) for item in fn(self, request)]
         return context
 
 
