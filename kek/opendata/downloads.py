@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from kek.publications import files
 from kek.publications.models import StoredFile
-from kek.publications.tasks import build_site_files
+from kek.publications.tasks import build_site_files, served
 
 from .catalogue import About, FileInfo
 from .datasets import DATASETS
@@ -94,7 +94,7 @@ def api_context(request: HttpRequest, page: Page) -> dict:
 
 
 def serve(request: HttpRequest, site: Site, spec: files.FileSpec) -> HttpResponse:
-    stored = files.current(site, spec)
+    stored = served(site, spec)
     with stored.file.open("rb") as handle:
         data = handle.read()
     response = HttpResponse(data, content_type=spec.media_type)

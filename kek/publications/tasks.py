@@ -24,6 +24,19 @@ def build_site_files(site_id: int) -> list[str]:
     return built
 
 
+def served(site: Site, spec: files.FileSpec) -> files.StoredFile:
+    """The file to hand out now. A file never built is built on this request; a stale one is handed
+    out as it is (it names the date of its content) while the worker builds the new one, so no
+    request after a publication waits for a build (the PDF of a large concept takes seconds)."""
+    stored = files.StoredFile.objects.filter(site=site, name=spec.name).first()
+    if stored is None or not stored.file.storage.exists(stored.file.name):
+        return files.build(site, spec)
+    if stored.content_at < files.changed_at(site):
+        build_site_files.enqueue(site.pk)
+        stored.refresh_from_db()  # the immediate backend (development, tests) has built it already
+    return stored
+
+
 def mark_changed(site_id: int) -> None:
     """Record a change of the site when the current transaction commits and queue the rebuild of its
     files, once per transaction and site however many changes it holds.

@@ -16,8 +16,9 @@ def pdf_text(path: Path, *, body_only: bool = False) -> str:
 
 
 def squeezed(text: str) -> str:
-    """Text without white space or soft hyphens, so line breaks do not matter."""
-    return re.sub(r"[\s\xad]+", "", text)
+    """Text without white space and hyphens, so line breaks do not matter (pdftotext joins a word
+    broken after its hyphen at the end of a line and drops that hyphen)."""
+    return re.sub(r"[\s\xad-]+", "", text)
 
 
 def render_first_page(path: Path, folder: Path) -> Path:

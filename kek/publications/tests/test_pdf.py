@@ -6,13 +6,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
+from django_tasks import default_task_backend
 
 from kek.core.richtext import text_of
 from kek.plan.models import Project
 from kek.publications import files
-from kek.publications.models import StoredFile
+from kek.publications.models import ContentVersion, StoredFile
 from kek.publications.pdf import PDF_FILE
-from kek.publications.tasks import build_site_files
+from kek.publications.tasks import build_site_files, served
 
 from .pdf_text import catalogue_entries, pdf_text, render_first_page, squeezed
 
@@ -79,3 +81,13 @@ def test_a_missing_file_is_built_on_request(concept):
     stored.file.storage.delete(stored.file.name)
     again = files.current(concept.site, PDF_FILE)
     assert again.file.storage.exists(again.file.name)
+
+
+def test_a_stale_file_is_handed_out_at_once_while_the_worker_rebuilds_it(concept, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    first = files.build(concept.site, PDF_FILE)
+    ContentVersion.objects.update_or_create(site=concept.site, defaults={"changed_at": timezone.now()})
+    handed_out = served(concept.site, PDF_FILE)
+    assert handed_out.pk == first.pk and handed_out.content_at == first.content_at  # no waiting
+    queued = [r for r in default_task_backend.results if r.task.func is build_site_files.func]
+    assert [r.args for r in queued] == [[concept.site.pk]]
