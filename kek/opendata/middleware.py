@@ -51,7 +51,13 @@ class OpenDataHeadersMiddleware:
             response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
             response["Access-Control-Max-Age"] = "86400"
             return cross_origin(response)
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"  # the API declares GET; HEAD gets its headers without the body
         response = self.get_response(request)
         if request.method in READ_METHODS:
             response = conditional(request, response, Site.find_for_request(request))
+        if head and not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
         return cross_origin(response)

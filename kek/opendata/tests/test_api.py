@@ -130,6 +130,8 @@ def test_cors_allows_reading_from_any_origin(concept, client):
     assert preflight.status_code == 204
     assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
     assert client.post("/api/v1/measures").status_code == 405  # read-only
+    head = client.head("/api/v1/measures")
+    assert head.status_code == 200 and head["ETag"] == response["ETag"] and head.content == b""
 
 
 def test_rate_limit_answers_429_in_german(concept, client, settings):
