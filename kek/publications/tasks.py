@@ -1,5 +1,6 @@
 """Marking a site's content changed and rebuilding its files in the background after that."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -9,7 +10,7 @@ from . import files
 from .models import ContentVersion
 
 
-@task(priority=5)  # after mail and search (10), before Wagtail's bookkeeping (0)
+@task(priority=-10)  # after mail, search (10) and Wagtail's bookkeeping (0): it may take seconds
 def build_site_files(site_id: int) -> list[str]:
     """Build every stale file of the site; returns the names built (none if all were current)."""
     site = Site.objects.filter(pk=site_id).select_related("root_page").first()
@@ -32,6 +33,8 @@ def served(site: Site, spec: files.FileSpec) -> files.StoredFile:
     if stored is None or not stored.file.storage.exists(stored.file.name):
         return files.build(site, spec)
     if stored.content_at < files.changed_at(site):
+        if not settings.KEK_BUILD_FILES:
+            return files.build(site, spec)
         build_site_files.enqueue(site.pk)
         stored.refresh_from_db()  # the immediate backend (development, tests) has built it already
     return stored
@@ -52,6 +55,7 @@ def mark_changed(site_id: int) -> None:
         if counts.get(site_id, 0) == seen:
             counts[site_id] = seen + 1
             ContentVersion.objects.update_or_create(site_id=site_id, defaults={"changed_at": timezone.now()})
-            build_site_files.enqueue(site_id)
+            if settings.KEK_BUILD_FILES:
+                build_site_files.enqueue(site_id)
 
     transaction.on_commit(record)

@@ -198,6 +198,11 @@ KEK_TASK_ATTEMPTS = int(os.environ.get("KEK_TASK_ATTEMPTS", "4"))
 KEK_TASK_RETRY_DELAY = float(os.environ.get("KEK_TASK_RETRY_DELAY", "60"))
 KEK_TASK_MAX_WAIT = float(os.environ.get("KEK_TASK_MAX_WAIT", "120"))
 
+# Files built from the published concept (kek/publications: PDF, open-data downloads): rebuilt by the task
+# worker after each publication; KEK_BUILD_FILES=0 leaves that to the first download instead (test servers
+# whose worker must stay free for the tasks they time).
+KEK_BUILD_FILES = os.environ.get("KEK_BUILD_FILES", "1") == "1"
+
 # Open-data API (kek/opendata): the published rate limit per client address, and its pages.
 KEK_API_RATE = os.environ.get("KEK_API_RATE", "120/m")
 NINJA_PAGINATION_PER_PAGE = 100

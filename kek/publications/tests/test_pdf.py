@@ -91,3 +91,11 @@ def test_a_stale_file_is_handed_out_at_once_while_the_worker_rebuilds_it(concept
     assert handed_out.pk == first.pk and handed_out.content_at == first.content_at  # no waiting
     queued = [r for r in default_task_backend.results if r.task.func is build_site_files.func]
     assert [r.args for r in queued] == [[concept.site.pk]]
+
+
+def test_without_background_builds_a_stale_file_is_rebuilt_on_request(concept, settings):
+    settings.KEK_BUILD_FILES = False
+    first = files.build(concept.site, PDF_FILE)
+    ContentVersion.objects.update_or_create(site=concept.site, defaults={"changed_at": timezone.now()})
+    again = served(concept.site, PDF_FILE)
+    assert again.content_at > first.content_at
