@@ -6,7 +6,7 @@ PORT   ?= 8000
 KERN   := kek/core/static/vendor/kern
 export KEK_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run demo worker dev test test-fast lint format bench bench-load deploy-smoke export-static lighthouse messages setup clean
+.PHONY: run demo worker dev test test-fast lint format bench bench-load bench-pdf deploy-smoke export-static lighthouse messages setup clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY_SYS) -m venv $(VENV)
@@ -109,6 +109,10 @@ export-static: setup var/secret_key
 	DJANGO_SETTINGS_MODULE=kek.settings.production SECRET_KEY=$$(cat var/secret_key) KEK_HTTP_ONLY=1 \
 	  sh -c '$(PY) manage.py collectstatic --noinput -v0 && \
 	         $(PY) manage.py export_static $(or $(OUT),export) $(if $(LIVE),--live-url $(LIVE)) $(if $(RELATIVE),--relative)'
+
+# Cold generation time of the concept PDF for the whole KEK 2030.
+bench-pdf: setup
+	$(PY) scripts/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) node_modules $(KERN) staticfiles

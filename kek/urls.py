@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kek.background.health import HealthView
 from kek.core.views import editorial_notes, robots_txt
+from kek.opendata.api import api
+from kek.opendata.views import download
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +16,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", HealthView.as_view(), name="healthz"),
+    path("api/v1/", api.urls),
+    path("daten/<str:name>", download, name="opendata-file"),
 ]
 # German at /, the English interface at /en/ (the concept's content itself stays German).
 urlpatterns += i18n_patterns(

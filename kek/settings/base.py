@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "kek.background",
     "kek.exchange",
     "kek.operations",
+    "kek.publications",
+    "kek.opendata",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "kek.opendata.middleware.OpenDataHeadersMiddleware",  # CORS, ETag, Last-Modified of /api/v1/
     "kek.core.middleware.MethodNotAllowedPageMiddleware",
     "kek.core.middleware.FormCharsetMiddleware",  # before the CSRF check, which reads the form
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -200,6 +203,16 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 KEK_TASK_ATTEMPTS = int(os.environ.get("KEK_TASK_ATTEMPTS", "4"))
 KEK_TASK_RETRY_DELAY = float(os.environ.get("KEK_TASK_RETRY_DELAY", "60"))
 KEK_TASK_MAX_WAIT = float(os.environ.get("KEK_TASK_MAX_WAIT", "120"))
+
+# Files built from the published concept (kek/publications: PDF, open-data downloads): rebuilt by the task
+# worker after each publication; KEK_BUILD_FILES=0 leaves that to the first download instead (test servers
+# whose worker must stay free for the tasks they time).
+KEK_BUILD_FILES = os.environ.get("KEK_BUILD_FILES", "1") == "1"
+
+# Open-data API (kek/opendata): the published rate limit per client address, and its pages.
+KEK_API_RATE = os.environ.get("KEK_API_RATE", "120/m")
+NINJA_PAGINATION_PER_PAGE = 100
+NINJA_PAGINATION_MAX_LIMIT = 1000
 
 # Map tiles: loaded only after the visitor agrees (their address goes to the tile server).
 KEK_MAP_TILES = {

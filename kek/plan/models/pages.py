@@ -23,6 +23,10 @@ from ..tree import FIELD_DEPTH, field_path
 # fn(request, page, measures, projects) -> {anchor: HTML}; shown below the item (e.g. its status).
 APPROACH_ITEMS_HOOK = "kek_approach_items"
 
+# Apps above this one offer downloads on the start page (the concept as PDF) through this hook:
+# fn(home, request) -> dicts with title, url, format and, once the file exists, size and date.
+HOME_DOWNLOADS_HOOK = "kek_home_downloads"
+
 
 def _field_of(ancestors: list[Page]) -> Page | None:
     return next((p for p in ancestors if p.depth == FIELD_DEPTH), None)
@@ -83,6 +87,7 @@ class HomePage(KekPage):
         context["fields"] = FieldOfActionPage.objects.child_of(self).live()
         context["themes"] = CrossCuttingThemePage.objects.live().descendant_of(self).only("id", "title", "url_path")
         context["entry_pages"] = self.get_children().live().not_type(FieldOfActionPage).only("id", "title", "url_path")
+        context["downloads"] = [item for fn in hooks.get_hooks(HOME_DOWNLOADS_HOOK) for item in fn(self, request)]
         return context
 
 
