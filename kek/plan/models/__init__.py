@@ -3,6 +3,7 @@ inline on their approach; projects and ideas are snippets so they get drafts and
 
 from .measures import Measure, Project
 from .pages import (
+    APPROACH_SECTIONS_HOOK,
     AboutPage,
     ApproachPage,
     ConceptContact,
@@ -16,6 +17,7 @@ from .pages import (
 )
 
 __all__ = [
+    "APPROACH_SECTIONS_HOOK",
     "AboutPage",
     "ApproachPage",
     "ConceptContact",

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -288,6 +289,12 @@ class SubGoalPage(KekPage):
         return context
 
 
+# Apps above plan add sections to an approach's page through this Wagtail hook (e.g. the citizens'
+# proposals of kek/participation): fn(request, page) -> HTML of a section, or "" for none. A section
+# must cost a fixed number of queries, whatever the page holds.
+APPROACH_SECTIONS_HOOK = "kek_approach_sections"
+
+
 class ApproachPage(KekPage):
     """A Handlungsansatz: the page that carries the measures with their projects and ideas."""
 
@@ -328,6 +335,9 @@ class ApproachPage(KekPage):
         context["unattached_examples"] = [p for key, items in examples.items() if key not in known for p in items]
         parent = next((p for p in reversed(context["ancestors"]) if p.depth == self.depth - 1), None)
         context["sub_goal"] = SubGoalPage.objects.filter(pk=parent.pk).first() if parent else None
+        context["sections"] = [
+            html for section in hooks.get_hooks(APPROACH_SECTIONS_HOOK) if (html := section(request, self))
+        ]
         return context
 
 

@@ -1,0 +1,61 @@
+"""The Moderation's form: one step of the status at a time, with its reason; corrections are noted."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from kek.plan.models import ApproachPage
+
+from . import services
+from .models import ParticipationPage, Proposal, ReasonTemplate
+
+
+class ModerationForm(WagtailAdminModelForm):
+    reason_template = forms.ModelChoiceField(
+        label=_("Textbaustein für die Begründung"),
+        queryset=ReasonTemplate.objects.all(),
+        required=False,
+        help_text=_("Wird verwendet, wenn das Feld „Begründung“ leer ist."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        proposal = self.instance
+        current = Proposal.Status(proposal.status)
+        steps = [current, *Proposal.NEXT.get(current, ())]
+        self.fields["status"].choices = [(s.value, s.label) for s in steps]
+        if proposal.site_id:
+            root = proposal.site.root_page
+            self.fields["approach"].queryset = ApproachPage.objects.filter(path__startswith=root.path).order_by("path")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        template = cleaned.get("reason_template")
+        if template and not cleaned.get("status_reason", "").strip():
+            cleaned["status_reason"] = template.text
+        status = cleaned.get("status")
+        if status and status != self.instance.status:
+            try:
+                services.check_step(self.instance.status, status, cleaned.get("status_reason", ""))
+            except services.StatusError as exc:
+                self.add_error("status_reason" if status in Proposal.NEEDS_REASON else "status", str(exc))
+        return cleaned
+
+    def save(self, commit: bool = True) -> Proposal:
+        """Save the edits; the status step goes through services.change_status (history and mail)."""
+        before = Proposal.objects.get(pk=self.instance.pk)
+        proposal = super().save(commit=False)
+        status, reason = proposal.status, proposal.status_reason
+        proposal.status, proposal.status_reason = before.status, before.status_reason
+        corrected = (proposal.title, proposal.description) != (before.title, before.description)
+        if corrected and proposal.correction_note == before.correction_note:
+            proposal.correction_note = _("Von der Moderation am %(date)s korrigiert (Schreibfehler).") % {
+                "date": timezone.localdate().strftime("%d.%m.%Y")
+            }
+        if commit:
+            proposal.save()
+            if status != before.status:
+                page = ParticipationPage.objects.live().filter(path__startswith=proposal.site.root_page.path).first()
+                services.change_status(proposal, status, reason, urls=services.Links.of(page))
+        return proposal

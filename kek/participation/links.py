@@ -1,0 +1,44 @@
+"""Signed links in the mails: confirm a proposal, confirm a support, withdraw a proposal.
+
+Django's signing (HMAC with the SECRET_KEY, a salt per purpose) makes them unguessable and lets
+them expire; each is made single-use by the state it changes (a confirmed proposal cannot be
+confirmed again, a person's support exists once, a withdrawn proposal is gone).
+"""
+
+import enum
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core import signing
+
+CONFIRM = "kek.participation.confirm"
+SUPPORT = "kek.participation.support"
+WITHDRAW = "kek.participation.withdraw"
+
+
+class LinkProblem(enum.Enum):
+    INVALID = "invalid"
+    EXPIRED = "expired"
+
+
+def make(purpose: str, **values) -> str:
+    return signing.dumps(values, salt=purpose, compress=True)
+
+
+def read(purpose: str, signed: str, *, expires: bool = True) -> dict | LinkProblem:
+    """The values of a link, or what is wrong with it (damaged, or older than KEK_CONFIRM_HOURS)."""
+    max_age = settings.KEK_CONFIRM_HOURS * 3600 if expires else None
+    try:
+        values = signing.loads(signed, salt=purpose, max_age=max_age)
+    except signing.SignatureExpired:
+        return LinkProblem.EXPIRED
+    except signing.BadSignature:
+        return LinkProblem.INVALID
+    return values if isinstance(values, dict) else LinkProblem.INVALID
+
+
+def person_key(email: str) -> str:
+    """A keyed hash of an e-mail address: one person, one support, no address stored."""
+    normal = email.strip().lower()
+    return hmac.new(settings.SECRET_KEY.encode(), b"support " + normal.encode(), hashlib.sha256).hexdigest()

@@ -1,0 +1,211 @@
+"""Every write of the dialogue: submitting, confirming, moderating, supporting, withdrawing, purging.
+
+Each runs in one transaction; mails are queued when it commits, so a failed write sends nothing
+and a sent mail always names a stored row. Steps that may race (the same form sent twice, a link
+clicked twice at the same moment) are decided by the database: a unique token, a unique
+(proposal, person) pair, an UPDATE that only matches the expected status.
+"""
+
+import datetime
+import enum
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from kek.core import ratelimit
+from kek.core.services import ensure_child
+
+from . import links, mails
+from .models import ParticipationPage, Proposal, StatusChange, Support
+
+INTRO = (
+    "<p>Das Kreisentwicklungskonzept ist im Dialog zwischen Politik, Bürgerschaft und Verwaltung "
+    "entstanden. Hier können Sie Vorschläge zu seinen Handlungsansätzen einreichen, die Vorschläge "
+    "anderer lesen und unterstützen.</p>"
+)
+RULES = (
+    "<p>Wir veröffentlichen jeden Vorschlag, der sich auf einen Handlungsansatz des Konzepts bezieht. "
+    "Nicht veröffentlicht werden Beiträge mit Beleidigungen, Werbung, personenbezogenen Daten Dritter "
+    "oder strafbaren Inhalten. Offensichtliche Tippfehler korrigiert die Moderation und vermerkt das "
+    "sichtbar; den Sinn eines Vorschlags ändert sie nicht. Jede Entscheidung wird begründet.</p>"
+)
+SUBMIT_LIMIT = (5, datetime.timedelta(hours=1))  # per browser; the address budget comes on top
+SUPPORT_LIMIT = (20, datetime.timedelta(hours=1))
+
+
+def ensure_page(home: Page) -> ParticipationPage | None:
+    return ensure_child(home, ParticipationPage, "mitmachen", "Mitmachen", intro=INTRO, rules=RULES, show_in_menus=True)
+
+
+class Outcome(enum.Enum):
+    STORED = "stored"
+    ALREADY_STORED = "already_stored"  # the same form (token) came before, or at the same moment
+    RATE_LIMITED = "rate_limited"
+
+
+@dataclass
+class Links:
+    """Absolute URLs of the routes of the site's participation page, for the mails: from the
+    visitor's request where there is one, else from the site's own address."""
+
+    page: ParticipationPage
+    base: str  # the page's absolute URL
+
+    @classmethod
+    def of(cls, page: ParticipationPage, request: HttpRequest | None = None) -> "Links":
+        return cls(page, request.build_absolute_uri(page.url) if request is not None else page.full_url)
+
+    def route(self, name: str, **kwargs) -> str:
+        return self.base + self.page.reverse_subpage(name, kwargs=kwargs)
+
+
+def submit_proposal(request: HttpRequest, data: dict, page: ParticipationPage) -> Outcome:
+    """Store a proposal (unconfirmed) once per form token and mail its author the confirmation link."""
+    token = data["token"]
+    site = page.get_site()
+    with transaction.atomic():
+        if Proposal.objects.filter(token=token).exists():
+            return Outcome.ALREADY_STORED
+        limit, per = SUBMIT_LIMIT
+        if not ratelimit.allow(request, "proposal", limit=limit, per=per):
+            return Outcome.RATE_LIMITED
+        fields = {name: data[name] for name in ("approach", "title", "description", "place", "author_name", "email")}
+        sub_region = data.get("sub_region")
+        proposal, created = Proposal.objects.get_or_create(
+            token=token, defaults={**fields, "sub_region": sub_region, "site": site}
+        )
+        if created:
+            urls = Links.of(page, request)
+            link = urls.route("confirm", signed=links.make(links.CONFIRM, p=proposal.pk, t=str(proposal.token)))
+            context = {"proposal": proposal, "link": link, "hours": settings.KEK_CONFIRM_HOURS}
+            transaction.on_commit(lambda: mails.send("confirm_proposal", [proposal.email], context))
+    return Outcome.STORED if created else Outcome.ALREADY_STORED
+
+
+def confirm_proposal(request: HttpRequest, proposal: Proposal, page: ParticipationPage) -> bool:
+    """The author's click on the link: into the moderation queue. False if it was done before."""
+    now = timezone.now()
+    with transaction.atomic():
+        done = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.UNCONFIRMED).update(
+            status=Proposal.Status.SUBMITTED, confirmed_at=now
+        )
+        if not done:
+            return False
+        proposal.refresh_from_db()
+        StatusChange.objects.create(proposal=proposal, status=proposal.status, created=now)
+        context = {"proposal": proposal, "withdraw": withdraw_link(Links.of(page, request), proposal)}
+        transaction.on_commit(lambda: mails.send("proposal_received", [proposal.email], context))
+        transaction.on_commit(lambda: mails.notify_moderators(proposal))
+    return True
+
+
+def withdraw_link(urls: Links, proposal: Proposal) -> str:
+    return urls.route("withdraw", signed=links.make(links.WITHDRAW, p=proposal.pk, t=str(proposal.token)))
+
+
+class StatusError(ValueError):
+    """A step that may not follow the current one, or a refusal without a reason."""
+
+
+def check_step(current: str, status: str, reason: str) -> None:
+    """Raise StatusError unless `status` may follow `current` with this reason."""
+    if status not in Proposal.NEXT.get(current, ()):
+        raise StatusError(
+            f"„{Proposal.Status(status).label}“ kann nicht auf „{Proposal.Status(current).label}“ folgen."
+        )
+    if status in Proposal.NEEDS_REASON and not reason.strip():
+        raise StatusError("Bitte geben Sie eine Begründung an; sie wird der Einsenderin oder dem Einsender geschickt.")
+
+
+def change_status(proposal: Proposal, status: str, reason: str, *, urls: Links) -> None:
+    """One moderation step, kept in the proposal's history (shown on its page) and mailed to its author.
+    (Who did it is in Wagtail's log of the admin edit that made the step.)"""
+    reason = reason.strip()
+    check_step(proposal.status, status, reason)
+    now = timezone.now()
+    with transaction.atomic():
+        updated = {"status": status, "status_reason": reason}
+        if proposal.decided_at is None:
+            updated["decided_at"] = now
+        if status in Proposal.CLOSED_STATUSES:
+            updated["closed_at"] = now
+        done = Proposal.objects.filter(pk=proposal.pk, status=proposal.status).update(**updated)
+        if not done:
+            raise StatusError(
+                "Der Vorschlag wurde inzwischen von jemand anderem bearbeitet. Bitte laden Sie die Seite neu."
+            )
+        for name, value in updated.items():
+            setattr(proposal, name, value)
+        StatusChange.objects.create(proposal=proposal, status=status, reason=reason, created=now)
+        if proposal.email:
+            context = {
+                "proposal": proposal,
+                "link": urls.route("proposal", pk=proposal.pk),
+                "withdraw": withdraw_link(urls, proposal),
+            }
+            label = str(proposal.get_status_display())
+            transaction.on_commit(lambda: mails.send("status", [proposal.email], context, status=label))
+
+
+def request_support(request: HttpRequest, proposal: Proposal, email: str, page: ParticipationPage) -> Outcome:
+    """Mail the confirmation link of a support; nothing is stored until it is followed."""
+    limit, per = SUPPORT_LIMIT
+    with transaction.atomic():
+        if not ratelimit.allow(request, "support", limit=limit, per=per):
+            return Outcome.RATE_LIMITED
+    urls = Links.of(page, request)
+    link = urls.route("confirm-support", signed=links.make(links.SUPPORT, p=proposal.pk, h=links.person_key(email)))
+    context = {"proposal": proposal, "link": link, "hours": settings.KEK_CONFIRM_HOURS}
+    mails.send("confirm_support", [email], context)
+    return Outcome.STORED
+
+
+def confirm_support(proposal: Proposal, person: str) -> bool:
+    """Count one person's support once; False if this person supported the proposal before."""
+    try:
+        with transaction.atomic():
+            Support.objects.create(proposal=proposal, person=person, confirmed_at=timezone.now())
+            Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+    except IntegrityError:
+        return False
+    return True
+
+
+def withdraw(proposal: Proposal) -> None:
+    """The author takes the proposal back: it is deleted with everything that belongs to it."""
+    with transaction.atomic():
+        Proposal.objects.filter(pk=proposal.pk).delete()
+
+
+def purge(now: datetime.datetime | None = None) -> dict[str, int]:
+    """Delete what is no longer needed: unconfirmed proposals whose link expired, and the personal
+    data (name, address, supporters' hashes) of proposals closed longer than the retention time."""
+    now = now or timezone.now()
+    expired = now - datetime.timedelta(hours=settings.KEK_CONFIRM_HOURS)
+    retained = now - datetime.timedelta(days=settings.KEK_PARTICIPATION_RETENTION_DAYS)
+    with transaction.atomic():
+        unconfirmed, _ = Proposal.objects.filter(status=Proposal.Status.UNCONFIRMED, created__lt=expired).delete()
+        old = Proposal.objects.filter(closed_at__lt=retained)
+        erased = old.exclude(email="", author_name="").update(email="", author_name="")
+        supports, _ = Support.objects.filter(proposal__in=old).delete()
+    return {"unconfirmed": unconfirmed, "erased": erased, "supports": supports}
+
+
+def figures(site: Site) -> dict:
+    """The public moderation figures of one site."""
+    proposals = Proposal.objects.filter(site=site).exclude(status=Proposal.Status.UNCONFIRMED)
+    rows = list(proposals.values_list("status", "confirmed_at", "decided_at"))
+    waits = [decided - confirmed for _status, confirmed, decided in rows if decided and confirmed]
+    average = sum(waits, datetime.timedelta()) / len(waits) if waits else None
+    return {
+        "received": len(rows),
+        "published": sum(1 for status, *_ in rows if status in Proposal.PUBLIC_STATUSES),
+        "rejected": sum(1 for status, *_ in rows if status == Proposal.Status.REJECTED),
+        "waiting": sum(1 for status, *_ in rows if status == Proposal.Status.SUBMITTED),
+        "average_days": round(average.total_seconds() / 86400, 1) if average is not None else None,
+    }
