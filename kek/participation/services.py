@@ -189,11 +189,11 @@ def purge(now: datetime.datetime | None = None) -> dict[str, int]:
     expired = now - datetime.timedelta(hours=settings.KEK_CONFIRM_HOURS)
     retained = now - datetime.timedelta(days=settings.KEK_PARTICIPATION_RETENTION_DAYS)
     with transaction.atomic():
-        unconfirmed, _ = Proposal.objects.filter(status=Proposal.Status.UNCONFIRMED, created__lt=expired).delete()
+        _, deleted = Proposal.objects.filter(status=Proposal.Status.UNCONFIRMED, created__lt=expired).delete()
         old = Proposal.objects.filter(closed_at__lt=retained)
         erased = old.exclude(email="", author_name="").update(email="", author_name="")
         supports, _ = Support.objects.filter(proposal__in=old).delete()
-    return {"unconfirmed": unconfirmed, "erased": erased, "supports": supports}
+    return {"unconfirmed": deleted.get("participation.Proposal", 0), "erased": erased, "supports": supports}
 
 
 def figures(site: Site) -> dict:
