@@ -6,7 +6,7 @@ PORT   ?= 8000
 KERN   := kek/core/static/vendor/kern
 export KEK_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run worker dev test test-fast lint format bench lighthouse messages setup clean
+.PHONY: run worker dev test test-fast lint format bench bench-forms lighthouse messages setup clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY_SYS) -m venv $(VENV)
@@ -79,6 +79,10 @@ format: setup
 
 bench: setup
 	$(PY) scripts/bench.py
+
+# 50 people sending the proposal form for 30 s against a server of its own (scripts/bench_forms.py).
+bench-forms: setup
+	$(PY) scripts/bench_forms.py
 
 clean:
 	rm -rf $(VENV) node_modules $(KERN) staticfiles

@@ -1,12 +1,9 @@
-import socket
-
 import pytest
-from aiosmtpd.controller import Controller
 
 from kek.participation.services import ensure_page
 from kek.plan.tests.fixtures import concept_fixtures
 
-from .smtp import Inbox
+from .smtp import smtp_server
 
 # The small concept with its "Mitmachen" page, as setup_site leaves every site.
 module_concept, concept = concept_fixtures(lambda concept: ensure_page(concept.home))
@@ -20,20 +17,12 @@ def _no_waiting(settings):
 
 @pytest.fixture
 def smtp(settings):
-    """A real SMTP server (aiosmtpd) on a free port; every mail goes to it through the task backend
-    (kek/background's TaskEmailBackend, run at once by the tests' immediate task backend)."""
-    inbox = Inbox()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "kek.background.mail.TaskEmailBackend"
-    settings.KEK_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    try:
+    """A real SMTP server (aiosmtpd); every mail goes to it through the task backend (kek/background's
+    TaskEmailBackend, run at once by the tests' immediate task backend)."""
+    with smtp_server() as inbox:
+        settings.EMAIL_BACKEND = "kek.background.mail.TaskEmailBackend"
+        settings.KEK_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = inbox.port
+        settings.EMAIL_USE_TLS = False
         yield inbox
-    finally:
-        controller.stop()
