@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.templatetags.static import static
+from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed, Stylesheet
 from django.utils.xmlutils import SimplerXMLGenerator
 
@@ -29,6 +30,15 @@ class ChangeFeed(Feed):
     def __init__(self, page):
         super().__init__()
         self.page = page
+
+    def __call__(self, request, *args, **kwargs):
+        """Browsers (asking for HTML) get the feed as application/xml, which they render with the
+        stylesheet; as application/atom+xml Chromium shows it as plain text. Feed readers get Atom."""
+        response = super().__call__(request, *args, **kwargs)
+        if "text/html" in request.headers.get("Accept", ""):
+            response["Content-Type"] = "application/xml; charset=utf-8"
+        patch_vary_headers(response, ["Accept"])
+        return response
 
     def stylesheets(self) -> list[Stylesheet]:
         """A browser opening the feed shows a readable page (static/history/feed.xsl), not raw XML."""

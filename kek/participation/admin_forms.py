@@ -19,6 +19,16 @@ class ModerationForm(WagtailAdminModelForm):
         help_text=_("Wird verwendet, wenn das Feld „Begründung“ leer ist."),
     )
 
+    merge_into = forms.ModelChoiceField(
+        label=_("Als Doppelung zusammenführen mit"),
+        queryset=Proposal.objects.none(),
+        required=False,
+        help_text=_(
+            "Schließt diesen Vorschlag und verweist auf den gewählten; seine Unterstützungen zählen dort "
+            "(jede Person einmal). Die Einsenderin oder der Einsender bekommt eine E-Mail."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         proposal = self.instance
@@ -28,6 +38,8 @@ class ModerationForm(WagtailAdminModelForm):
         if proposal.site_id:
             root = proposal.site.root_page
             self.fields["approach"].queryset = ApproachPage.objects.filter(path__startswith=root.path).order_by("path")
+            others = Proposal.objects.filter(site_id=proposal.site_id).public().exclude(pk=proposal.pk)
+            self.fields["merge_into"].queryset = others
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -35,7 +47,12 @@ class ModerationForm(WagtailAdminModelForm):
         if template and not cleaned.get("status_reason", "").strip():
             cleaned["status_reason"] = template.text
         status = cleaned.get("status")
-        if status and status != self.instance.status:
+        if cleaned.get("merge_into") is not None:
+            if status != self.instance.status:
+                self.add_error(None, _("Bitte entweder zusammenführen oder den Status ändern, nicht beides."))
+            elif self.instance.status in Proposal.CLOSED_STATUSES:
+                self.add_error(None, _("Ein abgeschlossener Vorschlag kann nicht mehr zusammengeführt werden."))
+        elif status and status != self.instance.status:
             try:
                 services.check_step(self.instance.status, status, cleaned.get("status_reason", ""))
             except services.StatusError as exc:
@@ -55,7 +72,9 @@ class ModerationForm(WagtailAdminModelForm):
             }
         if commit:
             proposal.save()
-            if status != before.status:
-                page = ParticipationPage.objects.live().filter(path__startswith=proposal.site.root_page.path).first()
+            page = ParticipationPage.objects.live().filter(path__startswith=proposal.site.root_page.path).first()
+            if self.cleaned_data.get("merge_into") is not None:
+                services.merge(proposal, self.cleaned_data["merge_into"], urls=services.Links.of(page))
+            elif status != before.status:
                 services.change_status(proposal, status, reason, urls=services.Links.of(page))
         return proposal

@@ -145,11 +145,35 @@ def change_status(proposal: Proposal, status: str, reason: str, *, urls: Links) 
         if proposal.email:
             context = {
                 "proposal": proposal,
-                "link": urls.route("proposal", pk=proposal.pk),
+                "link": urls.route("proposal", pk=proposal.pk) if proposal.is_public else "",
                 "withdraw": withdraw_link(urls, proposal),
             }
             label = str(proposal.get_status_display())
             transaction.on_commit(lambda: mails.send("status", [proposal.email], context, status=label))
+
+
+def merge(duplicate: Proposal, into: Proposal, *, urls: Links) -> int:
+    """Close `duplicate` as a copy of `into`; its supporters count for `into` (each person once).
+    Returns the number of supports carried over."""
+    if duplicate.status in Proposal.CLOSED_STATUSES or duplicate.pk == into.pk:
+        raise StatusError("Dieser Vorschlag ist schon abgeschlossen und kann nicht mehr zusammengeführt werden.")
+    reason = f"Zusammengeführt mit dem gleichartigen Vorschlag „{into.title}“: {urls.route('proposal', pk=into.pk)}"
+    now = timezone.now()
+    with transaction.atomic():
+        known = Support.objects.filter(proposal=into).values("person")
+        moved = Support.objects.filter(proposal=duplicate).exclude(person__in=known).update(proposal=into)
+        Proposal.objects.filter(pk=into.pk).update(support_count=F("support_count") + moved)
+        updated = {"status": Proposal.Status.REJECTED, "status_reason": reason, "closed_at": now}
+        updated["decided_at"] = duplicate.decided_at or now
+        Proposal.objects.filter(pk=duplicate.pk).update(**updated)
+        for name, value in updated.items():
+            setattr(duplicate, name, value)
+        StatusChange.objects.create(proposal=duplicate, status=duplicate.status, reason=reason, created=now)
+        if duplicate.email:
+            context = {"proposal": duplicate, "link": "", "withdraw": withdraw_link(urls, duplicate)}
+            label = "zusammengeführt"
+            transaction.on_commit(lambda: mails.send("status", [duplicate.email], context, status=label))
+    return moved
 
 
 def request_support(request: HttpRequest, proposal: Proposal, email: str, page: ParticipationPage) -> Outcome:

@@ -121,6 +121,11 @@ def test_atom_feed_names_a_stylesheet_that_browsers_show_it_with(client, concept
     xsl = ET.fromstring(client.get("/static/history/feed.xsl").getvalue())
     assert xsl.tag == "{http://www.w3.org/1999/XSL/Transform}stylesheet"
     assert xsl.find("{http://www.w3.org/1999/XSL/Transform}template").get("match") == "/atom:feed"
+    # A browser asking for HTML gets XML it renders with the stylesheet; feed readers get Atom.
+    browser = client.get("/aenderungen/feed/", headers={"Accept": "text/html,application/xml;q=0.9,*/*;q=0.8"})
+    assert browser["Content-Type"] == "application/xml; charset=utf-8"
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert "Accept" in response["Vary"]
 
 
 def test_pages_say_when_they_last_changed(client, concept):

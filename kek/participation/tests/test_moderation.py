@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.test import Client
 
+from kek.participation import services
 from kek.participation.models import Proposal, ReasonTemplate
 from kek.plan.tests.factories import branch
 
@@ -122,3 +123,27 @@ def test_rules_page_shows_the_figures(client, concept, moderation):
     ProposalFactory(approach=concept.approach, status=Proposal.Status.UNCONFIRMED)
     cells = [td.get_text(strip=True) for td in soup(client.get("/mitmachen/regeln/")).select("table td")]
     assert cells[:4] == ["3", "1", "1", "1"]
+
+
+def test_merging_a_duplicate_carries_its_supports_over_once_per_person(moderation, client, concept):
+    target = published(concept.approach, title="Bürgerbus für das Amt")
+    duplicate = published(concept.approach, title="Ein Bürgerbus wäre gut")
+    for person in ("anna", "ben"):
+        services.confirm_support(target if person == "anna" else duplicate, person)
+    services.confirm_support(duplicate, "anna")  # supported both: counts once
+    response = edit(moderation, Proposal.objects.get(pk=duplicate.pk), merge_into=str(target.pk))
+    assert response.status_code == 302
+    target.refresh_from_db()
+    duplicate.refresh_from_db()
+    assert target.support_count == 2
+    assert sorted(target.supports.values_list("person", flat=True)) == ["anna", "ben"]
+    assert duplicate.status == Proposal.Status.REJECTED
+    assert "Zusammengeführt mit dem gleichartigen Vorschlag „Bürgerbus für das Amt“" in duplicate.status_reason
+    assert mail.outbox[-1].subject == "Neuer Stand Ihres Vorschlags: zusammengeführt"
+    assert "Bürgerbus für das Amt" in mail.outbox[-1].body
+    assert client.get(f"/mitmachen/vorschlag/{duplicate.pk}/").status_code == 404
+    # Merging and changing the status at once is refused.
+    other = published(concept.approach)
+    response = edit(moderation, other, merge_into=str(target.pk), status="in_review")
+    assert response.status_code == 200
+    assert "nicht beides" in response.content.decode()
