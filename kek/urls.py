@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", HealthView.as_view(), name="healthz"),
+    path("", include("kek.participation.urls")),
 ]
 # German at /, the English interface at /en/ (the concept's content itself stays German).
 urlpatterns += i18n_patterns(

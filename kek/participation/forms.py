@@ -19,7 +19,7 @@ from kek.core.forms import KernForm
 from kek.places.models import Place, SubRegionPage
 from kek.plan.models import ApproachPage
 
-from .models import Proposal
+from .models import Proposal, Subscription
 
 STARTED = "kek.participation.form-started"
 INPUT = {"class": "kern-form-input__input"}
@@ -214,3 +214,15 @@ class SupportForm(GuardedForm):
         error_messages={"required": _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")},
         widget=forms.CheckboxInput(attrs={"class": "kern-form-check__input"}),
     )
+
+
+class SubscriptionForm(GuardedForm):
+    email = SupportForm.base_fields["email"]
+    frequency = forms.ChoiceField(
+        label=_("Wie oft möchten Sie eine E-Mail?"),
+        choices=Subscription.Frequency.choices,
+        initial=Subscription.Frequency.WEEKLY,
+        widget=forms.RadioSelect(attrs={"class": "kern-form-check__input"}),
+        error_messages={"required": _("Bitte wählen Sie, wie oft Sie eine E-Mail möchten.")},
+    )
+    consent = SupportForm.base_fields["consent"]

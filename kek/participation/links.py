@@ -16,6 +16,8 @@ from django.core import signing
 CONFIRM = "kek.participation.confirm"
 SUPPORT = "kek.participation.support"
 WITHDRAW = "kek.participation.withdraw"
+SUBSCRIBE = "kek.participation.subscribe"
+UNSUBSCRIBE = "kek.participation.unsubscribe"
 
 
 class LinkProblem(enum.Enum):

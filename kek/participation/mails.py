@@ -16,17 +16,21 @@ SUBJECTS = {
     "status": "Neuer Stand Ihres Vorschlags: {status}",
     "confirm_support": "Bitte bestätigen Sie Ihre Unterstützung",
     "moderation_queue": "Ein Vorschlag aus der Bürgerschaft wartet auf die Moderation",
+    "confirm_subscription": "Bitte bestätigen Sie Ihr Abonnement",
+    "digest": "Neues zu {scope}",
 }
 
 
-def send(kind: str, to: list[str], context: dict, **subject_values: str) -> int:
+def send(kind: str, to: list[str], context: dict, headers: dict | None = None, **subject_values: str) -> int:
     """Queue one message per address."""
     if not to:
         return 0
     with translation.override("de"):
         body = render_to_string(f"participation/mail/{kind}.txt", context)
     subject = SUBJECTS[kind].format(**subject_values)
-    return get_connection().send_messages([EmailMessage(subject, body, to=[address]) for address in to])
+    return get_connection().send_messages(
+        [EmailMessage(subject, body, to=[address], headers=headers) for address in to]
+    )
 
 
 def moderators() -> list[str]:

@@ -241,8 +241,51 @@ class ParticipationPage(RoutablePageMixin, KekPage):
 
         return views.withdraw(request, self, signed)
 
+    @path("folgen/", name="subscribe")
+    def subscribe(self, request: HttpRequest) -> HttpResponse:
+        from . import views
+
+        return views.subscribe(request, self)
+
+    @path("folgen/bestaetigen/<str:signed>/", name="confirm-subscription")
+    def confirm_subscription(self, request: HttpRequest, signed: str) -> HttpResponse:
+        from . import views
+
+        return views.confirm_subscription(request, self, signed)
+
     @path("regeln/", name="rules")
     def rules_view(self, request: HttpRequest) -> HttpResponse:
         from . import views
 
         return views.rules(request, self)
+
+
+class Subscription(models.Model):
+    """Someone who follows changes by e-mail: the whole concept, a field, an approach or a proposal.
+
+    Kept only while it runs: unsubscribing deletes the row. Until confirmed it sends nothing."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("täglich")
+        WEEKLY = "weekly", _("wöchentlich")
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField()
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, null=True, related_name="+")
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, null=True, related_name="subscriptions")
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
+    token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    created = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True)
+    last_sent_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.scope_title}"
+
+    @property
+    def scope_title(self) -> str:
+        if self.proposal_id:
+            return f"Vorschlag „{self.proposal.title}“"
+        if self.page_id:
+            return f"„{self.page.title}“"
+        return "das ganze Kreisentwicklungskonzept"

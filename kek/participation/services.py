@@ -14,14 +14,17 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from kek.core import ratelimit
+from kek.core.hooks import CHANGES_SINCE_HOOK
 from kek.core.services import ensure_child
 
 from . import links, mails
-from .models import ParticipationPage, Proposal, StatusChange, Support
+from .models import ParticipationPage, Proposal, StatusChange, Subscription, Support
 
 INTRO = (
     "<p>Das Kreisentwicklungskonzept ist im Dialog zwischen Politik, Bürgerschaft und Verwaltung "
@@ -206,6 +209,94 @@ def withdraw(proposal: Proposal) -> None:
         Proposal.objects.filter(pk=proposal.pk).delete()
 
 
+def subscribe(request: HttpRequest, page: ParticipationPage, email: str, frequency: str, scope: dict) -> Outcome:
+    """Store an unconfirmed subscription (or take the existing one) and mail its confirmation link."""
+    site = page.get_site()
+    with transaction.atomic():
+        if not ratelimit.allow(request, "subscribe", limit=SUPPORT_LIMIT[0], per=SUPPORT_LIMIT[1]):
+            return Outcome.RATE_LIMITED
+        match = {"site": site, "email__iexact": email, "page": scope.get("page"), "proposal": scope.get("proposal")}
+        subscription = Subscription.objects.filter(**match).first()
+        if subscription is None:
+            subscription = Subscription.objects.create(site=site, email=email, frequency=frequency, **scope)
+        else:
+            Subscription.objects.filter(pk=subscription.pk).update(frequency=frequency)
+        urls = Links.of(page, request)
+        link = urls.route("confirm-subscription", signed=links.make(links.SUBSCRIBE, s=str(subscription.token)))
+        context = {"subscription": subscription, "link": link, "hours": settings.KEK_CONFIRM_HOURS}
+        transaction.on_commit(lambda: mails.send("confirm_subscription", [email], context))
+    return Outcome.STORED
+
+
+def confirm_subscription(token: str) -> Subscription | None:
+    """Start the subscription; None if there is none (any more) or it runs already."""
+    done = Subscription.objects.filter(token=token, confirmed_at__isnull=True).update(
+        confirmed_at=timezone.now(), last_sent_at=timezone.now()
+    )
+    return Subscription.objects.filter(token=token).first() if done else None
+
+
+def unsubscribe(token: str) -> bool:
+    """End a subscription: the row (and the address in it) is deleted."""
+    deleted, _ = Subscription.objects.filter(token=token).delete()
+    return bool(deleted)
+
+
+DIGEST_EVERY = {
+    Subscription.Frequency.DAILY: datetime.timedelta(days=1),
+    Subscription.Frequency.WEEKLY: datetime.timedelta(days=7),
+}
+
+
+def digest_items(subscription: Subscription, since: datetime.datetime) -> list[dict]:
+    """What happened in the subscription's scope after `since`: the concept's published changes
+    (from the hook kek/history fills) and the public steps of citizens' proposals, oldest first."""
+    home = subscription.site.root_page
+    steps = StatusChange.objects.filter(created__gt=since, proposal__site=subscription.site)
+    steps = steps.filter(status__in=Proposal.PUBLIC_STATUSES).select_related("proposal")
+    items = []
+    if subscription.proposal_id:
+        steps = steps.filter(proposal_id=subscription.proposal_id)
+    else:
+        path = subscription.page.path if subscription.page_id else home.path
+        steps = steps.filter(proposal__approach__path__startswith=path)
+        for changes_since in hooks.get_hooks(CHANGES_SINCE_HOOK):
+            items += changes_since(subscription.site, since, path)
+    participation = ParticipationPage.objects.live().filter(path__startswith=home.path).first()
+    for step in steps:
+        url = participation.url + participation.reverse_subpage("proposal", kwargs={"pk": step.proposal_id})
+        title = f"Vorschlag aus der Bürgerschaft „{step.proposal.title}“: {step.get_status_display()}"
+        items.append({"created": step.created, "title": title, "url": url})
+    return sorted(items, key=lambda item: item["created"])
+
+
+def send_digests(now: datetime.datetime | None = None) -> int:
+    """Mail every confirmed subscription that is due its digest, if anything happened; returns the
+    number of mails. Each carries a one-click unsubscribe link (List-Unsubscribe, RFC 8058)."""
+    now = now or timezone.now()
+    sent = 0
+    for subscription in Subscription.objects.filter(confirmed_at__isnull=False).select_related(
+        "site", "page", "proposal"
+    ):
+        since = subscription.last_sent_at or subscription.confirmed_at
+        if now - since < DIGEST_EVERY[subscription.frequency] - datetime.timedelta(minutes=5):
+            continue
+        items = digest_items(subscription, since)
+        Subscription.objects.filter(pk=subscription.pk).update(last_sent_at=now)
+        if not items:
+            continue
+        root = subscription.site.root_url
+        for item in items:
+            item["url"] = item["url"] if item["url"].startswith("http") else root + item["url"]
+        unsubscribe_url = root + reverse(
+            "participation:unsubscribe", kwargs={"signed": links.make(links.UNSUBSCRIBE, s=str(subscription.token))}
+        )
+        context = {"subscription": subscription, "items": items, "unsubscribe": unsubscribe_url}
+        headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+        sent += mails.send("digest", [subscription.email], context, headers=headers, scope=subscription.scope_title)
+    return sent
+
+
 def purge(now: datetime.datetime | None = None) -> dict[str, int]:
     """Delete what is no longer needed: unconfirmed proposals whose link expired, and the personal
     data (name, address, supporters' hashes) of proposals closed longer than the retention time."""
@@ -217,6 +308,7 @@ def purge(now: datetime.datetime | None = None) -> dict[str, int]:
         old = Proposal.objects.filter(closed_at__lt=retained)
         erased = old.exclude(email="", author_name="").update(email="", author_name="")
         supports, _ = Support.objects.filter(proposal__in=old).delete()
+        Subscription.objects.filter(confirmed_at__isnull=True, created__lt=expired).delete()
     return {"unconfirmed": deleted.get("participation.Proposal", 0), "erased": erased, "supports": supports}
 
 

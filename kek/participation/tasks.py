@@ -1,4 +1,5 @@
-"""Deleting personal data on time, as a task of the worker (queued daily by `manage.py purge_participation`)."""
+"""Regular work of the dialogue, run by the worker: deleting personal data on time (queued daily by
+`manage.py purge_participation`) and the subscribers' digests (`manage.py send_digests`, hourly or daily)."""
 
 from django_tasks import task
 
@@ -8,3 +9,8 @@ from . import services
 @task()
 def purge_personal_data() -> dict[str, int]:
     return services.purge()
+
+
+@task(priority=5)
+def send_digests() -> int:
+    return services.send_digests()

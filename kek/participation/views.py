@@ -11,6 +11,8 @@ from collections.abc import Callable
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
 
 from kek.core.errors import RETRY_AFTER_SECONDS, is_transient_db_fault
 from kek.core.pages import home_path
@@ -18,8 +20,8 @@ from kek.places.models import SubRegionPage
 from kek.plan.models import ApproachPage, FieldOfActionPage
 
 from . import links, services
-from .forms import ProposalForm, SupportForm
-from .models import ParticipationPage, Proposal
+from .forms import ProposalForm, SubscriptionForm, SupportForm
+from .models import ParticipationPage, Proposal, Subscription
 
 logger = logging.getLogger(__name__)
 SORTS = {"neu": "-created", "unterstuetzt": "-support_count"}
@@ -185,6 +187,73 @@ def withdraw(request: HttpRequest, page: ParticipationPage, signed: str) -> Http
         return _render(request, page, "withdraw", proposal=item)
     services.withdraw(item)
     return _render(request, page, "withdrawn")
+
+
+def _scope(request: HttpRequest, page: ParticipationPage) -> tuple[dict, str]:
+    """What to follow, from ?vorschlag=, ?ansatz= or ?feld= (pages of this site only); else the whole concept."""
+    home = home_path(page.path)
+    number = request.GET.get("vorschlag", "")
+    if number.isdigit():
+        proposal = Proposal.objects.of_site_at(page.path).public().filter(pk=int(number)).first()
+        if proposal is not None:
+            return {"proposal": proposal}, f"den Vorschlag „{proposal.title}“"
+    for name, model in (("ansatz", ApproachPage), ("feld", FieldOfActionPage)):
+        number = request.GET.get(name, "")
+        if number.isdigit():
+            target = model.objects.live().filter(path__startswith=home, pk=int(number)).first()
+            if target is not None:
+                return {"page": target.page_ptr}, f"{target._meta.verbose_name} „{target.title}“"
+    return {}, "das ganze Kreisentwicklungskonzept"
+
+
+def subscribe(request: HttpRequest, page: ParticipationPage) -> HttpResponse:
+    """Follow changes by e-mail (double opt-in): GET the form, POST it."""
+    scope, scope_title = _scope(request, page)
+    form = SubscriptionForm(request.POST) if request.method == "POST" else SubscriptionForm()
+
+    def answer(status: int, **flags) -> HttpResponse:
+        return _render(request, page, "subscribe", status=status, form=form, scope_title=scope_title, **flags)
+
+    if request.method != "POST":
+        return answer(200)
+    if not form.is_valid():
+        return answer(400)
+    data = form.cleaned_data
+    outcome = _guarded_write(
+        request, lambda: services.subscribe(request, page, data["email"], data["frequency"], scope), answer
+    )
+    if isinstance(outcome, HttpResponse):
+        return outcome
+    return answer(200, subscribed=True)
+
+
+def confirm_subscription(request: HttpRequest, page: ParticipationPage, signed: str) -> HttpResponse:
+    values = links.read(links.SUBSCRIBE, signed)
+    if isinstance(values, links.LinkProblem):
+        return _link_problem(request, page, values.value)
+    subscription = Subscription.objects.filter(token=values.get("s"), site=page.get_site()).first()
+    if subscription is None:
+        return _link_problem(request, page, "gone")
+    if subscription.confirmed_at is not None:
+        return _link_problem(request, page, "used")
+    if request.method != "POST":
+        return _render(request, page, "confirm_subscription", subscription=subscription)
+    if services.confirm_subscription(values["s"]) is None:
+        return _link_problem(request, page, "used")
+    return _render(request, page, "confirm_subscription", subscription=subscription, confirmed=True)
+
+
+@csrf_exempt  # one click from the mail program (RFC 8058): the signed link is the proof
+def unsubscribe(request: HttpRequest, signed: str) -> HttpResponse:
+    """End a subscription: GET shows a button, POST (the button, or the mail program) ends it."""
+    values = links.read(links.UNSUBSCRIBE, signed, expires=False)
+    valid = not isinstance(values, links.LinkProblem)
+    if request.method == "POST" and valid:
+        services.unsubscribe(values.get("s", ""))
+        return render(request, "participation/unsubscribe.html", {"done": True})
+    exists = valid and Subscription.objects.filter(token=values.get("s")).exists()
+    status = 200 if exists else 410
+    return render(request, "participation/unsubscribe.html", {"exists": exists}, status=status)
 
 
 def rules(request: HttpRequest, page: ParticipationPage) -> HttpResponse:
