@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from kek.plan.models import ApproachPage
+from kek.plan.models import ApproachPage, Project
 
 from . import services
 from .models import ParticipationPage, Proposal, ReasonTemplate
@@ -38,6 +38,7 @@ class ModerationForm(WagtailAdminModelForm):
         if proposal.site_id:
             root = proposal.site.root_page
             self.fields["approach"].queryset = ApproachPage.objects.filter(path__startswith=root.path).order_by("path")
+            self.fields["project"].queryset = Project.objects.filter(approach__path__startswith=root.path)
             others = Proposal.objects.filter(site_id=proposal.site_id).public().exclude(pk=proposal.pk)
             self.fields["merge_into"].queryset = others
 

@@ -104,6 +104,7 @@ PAGES = {
     "overview_filtered": "/mitmachen/?status=published&sortierung=unterstuetzt",
     "form": "/mitmachen/idee-einreichen/",
     "rules": "/mitmachen/regeln/",
+    "subscribe": "/mitmachen/folgen/",
     "broken_link": "/mitmachen/bestaetigen/kaputt/",
 }
 
@@ -124,6 +125,14 @@ def test_error_states_and_proposal_page_are_accessible_at_320_px(page, site_url,
     page.get_by_role("button", name="Vorschlag senden").click()
     expect(page.locator("#fehler")).to_be_focused()
     assert page.input_value("#id_title") == "<b>Zu kurz</b>"
+    assert run_axe(page) == []
+    assert _no_sideways_scrolling(page) <= 0
+
+    page.goto(site_url + "/mitmachen/folgen/")
+    page.fill("#id_email", "leser@")
+    page.get_by_role("button", name="Abonnieren").click()
+    expect(page.locator("#fehler")).to_be_focused()
+    assert page.input_value("#id_email") == "leser@"
     assert run_axe(page) == []
     assert _no_sideways_scrolling(page) <= 0
 
