@@ -1,7 +1,9 @@
 """Every write of the dialogue: submitting, confirming, moderating, supporting, withdrawing, purging.
 
-Each runs in one transaction; mails are queued when it commits, so a failed write sends nothing
-and a sent mail always names a stored row. Steps that may race (the same form sent twice, a link
+Each runs in one transaction, and its mails are queued in the same transaction (as tasks of the
+database queue, which the worker sees only after the commit): a failed write sends nothing, and a
+stored row never lacks its mail (a mail queued after the commit could fail on its own, e.g. on a
+locked database, and leave a proposal whose author never gets the link). Steps that may race (the same form sent twice, a link
 clicked twice at the same moment) are decided by the database: a unique token, a unique
 (proposal, person) pair, an UPDATE that only matches the expected status.
 """
@@ -86,7 +88,7 @@ def submit_proposal(request: HttpRequest, data: dict, page: ParticipationPage) -
             urls = Links.of(page, request)
             link = urls.route("confirm", signed=links.make(links.CONFIRM, p=proposal.pk, t=str(proposal.token)))
             context = {"proposal": proposal, "link": link, "hours": settings.KEK_CONFIRM_HOURS}
-            transaction.on_commit(lambda: mails.send("confirm_proposal", [proposal.email], context))
+            mails.send("confirm_proposal", [proposal.email], context)
     return Outcome.STORED if created else Outcome.ALREADY_STORED
 
 
@@ -102,8 +104,8 @@ def confirm_proposal(request: HttpRequest, proposal: Proposal, page: Participati
         proposal.refresh_from_db()
         StatusChange.objects.create(proposal=proposal, status=proposal.status, created=now)
         context = {"proposal": proposal, "withdraw": withdraw_link(Links.of(page, request), proposal)}
-        transaction.on_commit(lambda: mails.send("proposal_received", [proposal.email], context))
-        transaction.on_commit(lambda: mails.notify_moderators(proposal))
+        mails.send("proposal_received", [proposal.email], context)
+        mails.notify_moderators(proposal)
     return True
 
 
@@ -152,7 +154,7 @@ def change_status(proposal: Proposal, status: str, reason: str, *, urls: Links) 
                 "withdraw": withdraw_link(urls, proposal),
             }
             label = str(proposal.get_status_display())
-            transaction.on_commit(lambda: mails.send("status", [proposal.email], context, status=label))
+            mails.send("status", [proposal.email], context, status=label)
 
 
 def merge(duplicate: Proposal, into: Proposal, *, urls: Links) -> int:
@@ -175,7 +177,7 @@ def merge(duplicate: Proposal, into: Proposal, *, urls: Links) -> int:
         if duplicate.email:
             context = {"proposal": duplicate, "link": "", "withdraw": withdraw_link(urls, duplicate)}
             label = "zusammengeführt"
-            transaction.on_commit(lambda: mails.send("status", [duplicate.email], context, status=label))
+            mails.send("status", [duplicate.email], context, status=label)
     return moved
 
 
@@ -224,7 +226,7 @@ def subscribe(request: HttpRequest, page: ParticipationPage, email: str, frequen
         urls = Links.of(page, request)
         link = urls.route("confirm-subscription", signed=links.make(links.SUBSCRIBE, s=str(subscription.token)))
         context = {"subscription": subscription, "link": link, "hours": settings.KEK_CONFIRM_HOURS}
-        transaction.on_commit(lambda: mails.send("confirm_subscription", [email], context))
+        mails.send("confirm_subscription", [email], context)
     return Outcome.STORED
 
 
