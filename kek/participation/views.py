@@ -58,7 +58,8 @@ def _guarded_write(
 def overview(request: HttpRequest, page: ParticipationPage) -> HttpResponse:
     """The public proposals, filtered by field, approach, Teilraum and status, sorted."""
     home = home_path(page.path)
-    proposals = Proposal.objects.of_site_at(page.path).public().select_related("approach", "sub_region")
+    proposals = Proposal.objects.of_site_at(page.path).public()
+    proposals = proposals.select_related("approach", "sub_region", "project__approach")
     fields = list(FieldOfActionPage.objects.live().filter(path__startswith=home).order_by("path").only("title", "path"))
     approaches = list(ApproachPage.objects.live().filter(path__startswith=home).order_by("path").only("title", "path"))
     sub_regions = list(SubRegionPage.objects.live().filter(path__startswith=home).order_by("path").only("title"))

@@ -90,7 +90,7 @@ def approach_proposals(request, approach) -> str:
     participation = ParticipationPage.objects.live().filter(path__startswith=home_path(approach.path)).first()
     if participation is None:
         return ""
-    proposals = Proposal.objects.public().filter(approach=approach).order_by("-created")
+    proposals = Proposal.objects.public().filter(approach=approach).select_related("project__approach")
     context = {"participation": participation, "approach": approach, "proposals": proposals}
     return render_to_string("participation/approach_section.html", context, request=request)
 

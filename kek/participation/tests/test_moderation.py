@@ -147,3 +147,14 @@ def test_merging_a_duplicate_carries_its_supports_over_once_per_person(moderatio
     response = edit(moderation, other, merge_into=str(target.pk), status="in_review")
     assert response.status_code == 200
     assert "nicht beides" in response.content.decode()
+
+
+def test_an_accepted_proposal_links_the_concept_item_it_became(moderation, client, concept):
+    idea = concept.ideas[0]
+    proposal = published(idea.approach.specific, title="Gründerzentrum im Dorf")
+    assert edit(moderation, proposal, status="accepted", project=str(idea.pk)).status_code == 302
+    section = soup(client.get(idea.approach.url)).select_one(".kek-citizen-proposals")
+    link = section.find("a", string=idea.title)
+    assert link["href"] == f"{idea.approach.url}#{idea.anchor}"
+    assert soup(client.get(idea.approach.url)).find(id=idea.anchor)  # the concept's item is on that page
+    assert "Aufgenommen in das Konzept als" in client.get(f"/mitmachen/vorschlag/{proposal.pk}/").content.decode()
