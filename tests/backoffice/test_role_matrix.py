@@ -22,6 +22,7 @@ from kek.editorial.tests.admin_forms import form_fields
 from kek.editorial.tests.login import log_in, make_user
 from kek.indicators.models import Indicator
 from kek.legal.models import BarrierReport
+from kek.participation.models import Proposal, ReasonTemplate
 from kek.plan.models import ApproachPage, Project
 
 from ..conftest import OTHER
@@ -299,5 +300,6 @@ def refused(response) -> bool:
 
 def test_the_matrix_knows_every_snippet_model():
     """A new snippet type must get its own rows in a role matrix (and a permission policy) before
-    it ships. Barrier reports have theirs in kek/legal/tests, indicators in kek/indicators/tests."""
-    assert set(get_snippet_models()) == {Project, BarrierReport, Indicator}
+    it ships. Barrier reports have theirs in kek/legal/tests, indicators in kek/indicators/tests,
+    proposals and reason templates in kek/participation/tests/test_moderation.py."""
+    assert set(get_snippet_models()) == {Project, BarrierReport, Indicator, Proposal, ReasonTemplate}

@@ -5,6 +5,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kek.participation import services
 from kek.participation.models import Proposal, ReasonTemplate
@@ -158,3 +160,36 @@ def test_an_accepted_proposal_links_the_concept_item_it_became(moderation, clien
     assert link["href"] == f"{idea.approach.url}#{idea.anchor}"
     assert soup(client.get(idea.approach.url)).find(id=idea.anchor)  # the concept's item is on that page
     assert "Aufgenommen in das Konzept als" in client.get(f"/mitmachen/vorschlag/{proposal.pk}/").content.decode()
+
+
+ROLE_MATRIX = {
+    # role: may it (list, edit, delete) proposals, and (list, add) reason templates?
+    "Moderation": (True, True, True, True, True),
+    "Redaktion Regionalmanagement": (False, False, False, False, False),
+    "Administration": (False, False, False, False, False),
+}
+
+
+@pytest.mark.parametrize("role, allowed", ROLE_MATRIX.items(), ids=ROLE_MATRIX.keys())
+def test_role_matrix_of_the_dialogue(concept, role, allowed):
+    proposal = ProposalFactory(approach=concept.approach)
+    user = User.objects.create_user("person", "person@example.org")
+    user.groups.add(Group.objects.get(name=role))
+    client = Client()
+    client.force_login(user)
+    if role == "Administration":  # its members log in with a second factor: mark this session verified
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.create(user=user, name="T", confirmed=True).persistent_id
+        session.save()
+    templates = "/admin/snippets/participation/reasontemplate/"
+    answers = [
+        client.get(ADMIN),
+        client.get(f"{ADMIN}edit/{proposal.pk}/"),
+        client.get(f"{ADMIN}delete/{proposal.pk}/"),
+        client.get(templates),
+        client.get(templates + "add/"),
+    ]
+    assert [a.status_code == 200 for a in answers] == list(allowed)
+    assert all(a.status_code in (200, 302, 403) for a in answers)
+    # Nobody adds proposals in the admin: they come from visitors.
+    assert client.get(ADMIN + "add/").status_code in (302, 403)
