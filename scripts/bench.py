@@ -13,12 +13,19 @@ root page of a Site of its own, rendered with Wagtail's own template `wagtailcor
 title and a heading) — what Wagtail serves with no project code in the page itself, through the
 same middleware and routing (`wagtail.views.serve`). It is created for the run and removed after.
 
-Requests are made round-robin (every page type once per round), so when the machine is busy all
-page types are slowed alike. Read the table like this:
+Requests are made round-robin (every page type once per round), so that a busy spell of the
+machine slows all page types rather than a few. Read the table like this:
 - p50 / p99 / max: server time in ms over all rounds;
 - × bare: p50 divided by the bare page's p50 — the number to watch, as it hardly depends on the
   machine (target: every page type ≤ 2.0, issue 8);
-- SQL: queries of one request with warm per-process caches, as on a running server.
+- CPU×: the same ratio for the time this process spent computing (its own thread's CPU time). On a
+  busy machine a long request is interrupted more often than a short one, which inflates its wall
+  time more; CPU× is not affected by that. With PostgreSQL it leaves out the database server's work.
+- SQL: queries of one request with warm per-process caches, as on a running server (the same on
+  SQLite and PostgreSQL; kek/plan/tests/test_pages.py asserts them).
+
+Run it on an otherwise idle machine and twice: the numbers of one run compare with each other, not
+with another machine's.
 """
 
 import argparse
@@ -125,21 +132,27 @@ def bench_pages(pages: dict[str, str], rounds: int, vendor: str) -> None:
         queries[name] = len(captured.captured_queries)
     assert "bare" in pages, "the bare page is the yardstick"
     times: dict[str, list[float]] = {name: [] for name in pages}
+    cpu: dict[str, list[float]] = {name: [] for name in pages}
     for _ in range(rounds):
         for name, url in pages.items():
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             get(name, url)
             times[name].append((time.perf_counter() - start) * 1000)
-    bare = statistics.median(times["bare"])
+            cpu[name].append((time.thread_time() - start_cpu) * 1000)
+    bare, bare_cpu = statistics.median(times["bare"]), statistics.median(cpu["bare"])
     print(
-        f"{'Seitentyp':<13} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'× bare':>7} {'SQL':>4}  ({rounds} Runden, {vendor})"
+        f"{'Seitentyp':<13} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'× bare':>7} {'CPU×':>6} {'SQL':>4}"
+        f"  ({rounds} Runden, {vendor})"
     )
     for name in pages:
         row = sorted(times[name])
         p50 = statistics.median(row)
         p99 = row[min(len(row) - 1, int(len(row) * 0.99))]
         flag = "  > 2×" if p50 > 2 * bare else ""
-        print(f"{name:<13} {p50:7.2f} {p99:7.2f} {row[-1]:7.2f} {p50 / bare:7.2f} {queries[name]:4d}{flag}")
+        cpu_ratio = statistics.median(cpu[name]) / bare_cpu
+        print(
+            f"{name:<13} {p50:7.2f} {p99:7.2f} {row[-1]:7.2f} {p50 / bare:7.2f} {cpu_ratio:6.2f} {queries[name]:4d}{flag}"
+        )
 
 
 QUERIES = ["Schulen", "Radwege", "Breitband", "Ärzte", "Oepnv", "Tourismus Hamburg", "Landkreis", "Pflege"]

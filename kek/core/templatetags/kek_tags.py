@@ -8,12 +8,17 @@ register = template.Library()
 
 
 def _top_pages(context: dict, *, in_menu: bool) -> list[Page]:
+    """The start page's live children, read once per request for the menu and the service links."""
     request: HttpRequest | None = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    pages = site.root_page.get_children().live().filter(show_in_menus=in_menu)
-    return list(pages.only("id", "title", "url_path", "depth", "path"))
+    children = getattr(request, "_kek_top_pages", None)
+    if children is None:
+        pages = site.root_page.get_children().live()
+        children = list(pages.only("id", "title", "url_path", "depth", "path", "show_in_menus"))
+        request._kek_top_pages = children
+    return [page for page in children if page.show_in_menus == in_menu]
 
 
 @register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
