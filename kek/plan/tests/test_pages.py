@@ -156,7 +156,7 @@ QUERY_BUDGET = {
     PAGE_TYPES["field"]: 13,
     PAGE_TYPES["goal"]: 12,
     PAGE_TYPES["sub_goal"]: 12,
-    PAGE_TYPES["approach"]: 14,
+    PAGE_TYPES["approach"]: 16,  # 14 + the citizens' proposals section (kek/participation): its page, the proposals
     PAGE_TYPES["themes"]: 11,
     PAGE_TYPES["theme"]: 14,
     PAGE_TYPES["regions"]: 11,
