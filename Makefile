@@ -6,7 +6,7 @@ PORT   ?= 8000
 KERN   := kek/core/static/vendor/kern
 export KEK_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run demo worker dev test test-fast lint format bench bench-load bench-pdf deploy-smoke export-static lighthouse messages setup clean
+.PHONY: run demo worker dev test test-fast lint format bench bench-load bench-pdf bench-forms deploy-smoke export-static lighthouse messages setup clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY_SYS) -m venv $(VENV)
@@ -113,6 +113,10 @@ export-static: setup var/secret_key
 # Cold generation time of the concept PDF for the whole KEK 2030.
 bench-pdf: setup
 	$(PY) scripts/bench_pdf.py
+
+# 50 people sending the proposal form for 30 s against a server of its own (scripts/bench_forms.py).
+bench-forms: setup
+	$(PY) scripts/bench_forms.py
 
 clean:
 	rm -rf $(VENV) node_modules $(KERN) staticfiles

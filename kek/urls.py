@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
     path("api/v1/", api.urls),
     path("daten/<str:name>", download, name="opendata-file"),
+    path("", include("kek.participation.urls")),
 ]
 # German at /, the English interface at /en/ (the concept's content itself stays German).
 urlpatterns += i18n_patterns(

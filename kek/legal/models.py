@@ -14,12 +14,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from kek.core.hooks import PRIVACY_SECTIONS_HOOK
 from kek.core.pages import KekPage, home_path
 from kek.core.richtext import TEXT_FEATURES
 
@@ -129,6 +131,9 @@ class PrivacyPage(LegalPage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["map_provider"] = settings.KEK_MAP_TILES["provider"]
+        context["sections"] = [
+            html for section in hooks.get_hooks(PRIVACY_SECTIONS_HOOK) if (html := section(request, self))
+        ]
         return context
 
     def default_description(self) -> str:

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "kek.search",
     "kek.indicators",
     "kek.monitoring",
+    "kek.participation",
     "kek.background",
     "kek.exchange",
     "kek.operations",
@@ -229,6 +230,13 @@ for _proxy in KEK_TRUSTED_PROXIES:
 # may send this many per period (a school class of 50 fits; a script that drops cookies does not).
 KEK_FORM_ADDRESS_LIMIT = 60
 KEK_FORM_ADDRESS_PERIOD = datetime.timedelta(hours=1)
+
+# Citizens' proposals (kek/participation): confirmation links expire after KEK_CONFIRM_HOURS; a form
+# sent faster than KEK_FORM_MIN_SECONDS after it was shown is taken for a robot; personal data of
+# decided proposals is erased KEK_PARTICIPATION_RETENTION_DAYS after the decision.
+KEK_CONFIRM_HOURS = int(os.environ.get("KEK_CONFIRM_HOURS", "48"))
+KEK_FORM_MIN_SECONDS = float(os.environ.get("KEK_FORM_MIN_SECONDS", "3"))
+KEK_PARTICIPATION_RETENTION_DAYS = int(os.environ.get("KEK_PARTICIPATION_RETENTION_DAYS", "180"))
 
 # Maintenance mode: KEK_MAINTENANCE=1 shows visitors a 503 page (the admin stays reachable).
 KEK_MAINTENANCE = os.environ.get("KEK_MAINTENANCE") == "1"

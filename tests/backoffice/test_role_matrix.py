@@ -24,6 +24,7 @@ from kek.editorial.tests.login import log_in, make_user
 from kek.indicators.models import Indicator
 from kek.legal.models import BarrierReport
 from kek.monitoring.records import Implementation, OrganisationalUnit, ProgressEntry
+from kek.participation.models import Proposal, ReasonTemplate
 from kek.plan.models import ApproachPage, Project
 
 from ..conftest import OTHER
@@ -387,8 +388,17 @@ def refused(response) -> bool:
 def test_the_matrix_knows_every_snippet_model():
     """A new snippet type must get its own rows in a role matrix (and a permission policy) before
     it ships. Barrier reports have theirs in kek/legal/tests, indicators in kek/indicators/tests,
-    implementation records theirs here, organisational units in tests/backoffice/test_monitoring_admin.py."""
-    assert set(get_snippet_models()) == {Project, BarrierReport, Indicator, Implementation, OrganisationalUnit}
+    implementation records theirs here, organisational units in tests/backoffice/test_monitoring_admin.py,
+    proposals and reason templates in kek/participation/tests/test_moderation.py."""
+    assert set(get_snippet_models()) == {
+        Project,
+        BarrierReport,
+        Indicator,
+        Implementation,
+        OrganisationalUnit,
+        Proposal,
+        ReasonTemplate,
+    }
 
 
 def test_every_implementation_url_checks_the_record_itself(world):

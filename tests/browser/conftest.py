@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from kek.participation.tests.smtp import smtp_server
 from tests.databases import server_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,13 +39,20 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def mailbox():
+    """The SMTP server (aiosmtpd) that the test server's worker delivers every mail to."""
+    with smtp_server() as inbox:
+        yield inbox
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory, mailbox):
     var = tmp_path_factory.mktemp("site")
     with server_database(var, "browser") as database_url:
-        yield from _serve(var, database_url)
+        yield from _serve(var, database_url, mailbox.port)
 
 
-def _serve(var: Path, database_url: str):
+def _serve(var: Path, database_url: str, smtp_port: int):
     port = _free_port()
     env = {
         **os.environ,
@@ -56,6 +64,9 @@ def _serve(var: Path, database_url: str):
         "DATABASE_URL": database_url,
         "KEK_BUILD_FILES": "0",  # the worker stays free for what these tests time; downloads build on request
         "ALLOWED_HOSTS": "127.0.0.1",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_port),
+        "EMAIL_USE_TLS": "0",
     }
     SERVER_ENV.clear()
     SERVER_ENV.update(env)

@@ -114,6 +114,20 @@ def test_atom_feed_lists_the_changes(concept):
     assert concept.ideas[0].title in entries[0].find("{http://www.w3.org/2005/Atom}title").text
 
 
+def test_atom_feed_names_a_stylesheet_that_browsers_show_it_with(client, concept):
+    response = client.get("/aenderungen/feed/")
+    head = response.content.decode().split("<feed", 1)[0]
+    assert '<?xml-stylesheet href="/static/history/feed.xsl" media="screen" type="text/xsl"?>' in head
+    xsl = ET.fromstring(client.get("/static/history/feed.xsl").getvalue())
+    assert xsl.tag == "{http://www.w3.org/1999/XSL/Transform}stylesheet"
+    assert xsl.find("{http://www.w3.org/1999/XSL/Transform}template").get("match") == "/atom:feed"
+    # A browser asking for HTML gets XML it renders with the stylesheet; feed readers get Atom.
+    browser = client.get("/aenderungen/feed/", headers={"Accept": "text/html,application/xml;q=0.9,*/*;q=0.8"})
+    assert browser["Content-Type"] == "application/xml; charset=utf-8"
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert "Accept" in response["Vary"]
+
+
 def test_pages_say_when_they_last_changed(client, concept):
     page, other = concept.approaches
     assert "Unverändert seit dem Beschluss vom 17. Mai 2023." in text(client, page.url)

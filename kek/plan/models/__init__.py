@@ -4,6 +4,7 @@ inline on their approach; projects and ideas are snippets so they get drafts and
 from .measures import Measure, Project
 from .pages import (
     APPROACH_ITEMS_HOOK,
+    APPROACH_SECTIONS_HOOK,
     AboutPage,
     ApproachPage,
     ConceptContact,
@@ -18,6 +19,7 @@ from .pages import (
 
 __all__ = [
     "APPROACH_ITEMS_HOOK",
+    "APPROACH_SECTIONS_HOOK",
     "AboutPage",
     "ApproachPage",
     "ConceptContact",

@@ -23,6 +23,11 @@ from ..tree import FIELD_DEPTH, field_path
 # fn(request, page, measures, projects) -> {anchor: HTML}; shown below the item (e.g. its status).
 APPROACH_ITEMS_HOOK = "kek_approach_items"
 
+# Apps above plan add sections to an approach's page through this Wagtail hook (e.g. the citizens'
+# proposals of kek/participation): fn(request, page) -> HTML of a section, or "" for none. A section
+# must cost a fixed number of queries, whatever the page holds.
+APPROACH_SECTIONS_HOOK = "kek_approach_sections"
+
 # Apps above this one offer downloads on the start page (the concept as PDF) through this hook:
 # fn(home, request) -> dicts with title, url, format and, once the file exists, size and date.
 HOME_DOWNLOADS_HOOK = "kek_home_downloads"
@@ -400,6 +405,9 @@ class ApproachPage(KekPage):
         context["unattached_examples"] = [p for key, items in examples.items() if key not in known for p in items]
         parent = next((p for p in reversed(context["ancestors"]) if p.depth == self.depth - 1), None)
         context["sub_goal"] = SubGoalPage.objects.filter(pk=parent.pk).first() if parent else None
+        context["sections"] = [
+            html for section in hooks.get_hooks(APPROACH_SECTIONS_HOOK) if (html := section(request, self))
+        ]
         return context
 
 

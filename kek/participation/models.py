@@ -1,0 +1,291 @@
+"""Citizens' proposals ("Vorschläge aus der Bürgerschaft"), their supports and the "Mitmachen" page.
+
+The model is called `Proposal`, never "idea": the concept has ideas of its own (`plan.Project` of
+kind idea), decided by the Kreistag or added by the Redaktion. A proposal comes from a visitor,
+waits for the visitor's e-mail confirmation, then for the Moderation, and is public only after
+that. Every row belongs to a site (the concept it was made for).
+"""
+
+import uuid
+from http import HTTPMethod
+
+from django.conf import settings
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from kek.core.pages import KekPage, home_path
+from kek.core.richtext import TEXT_FEATURES
+from kek.core.sites import SiteScopedQuerySet
+
+
+class ProposalQuerySet(SiteScopedQuerySet):
+    def public(self) -> "ProposalQuerySet":
+        """What anyone may read: published and every later step."""
+        return self.filter(status__in=Proposal.PUBLIC_STATUSES)
+
+    def queue(self) -> "ProposalQuerySet":
+        """Confirmed by their author, waiting for the Moderation."""
+        return self.filter(status=Proposal.Status.SUBMITTED)
+
+
+class Proposal(models.Model):
+    """A visitor's proposal for one Handlungsansatz."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("noch nicht bestätigt")
+        SUBMITTED = "submitted", _("eingereicht")
+        PUBLISHED = "published", _("veröffentlicht")
+        IN_REVIEW = "in_review", _("in Prüfung")
+        ACCEPTED = "accepted", _("aufgenommen")
+        NOT_FEASIBLE = "not_feasible", _("nicht umsetzbar")
+        REJECTED = "rejected", _("nicht veröffentlicht")
+
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.IN_REVIEW, Status.ACCEPTED, Status.NOT_FEASIBLE)
+    CLOSED_STATUSES = (Status.ACCEPTED, Status.NOT_FEASIBLE, Status.REJECTED)
+    # Which step may follow which; a reason is required for the two that say no.
+    NEXT = {
+        Status.SUBMITTED: (Status.PUBLISHED, Status.REJECTED),
+        Status.PUBLISHED: (Status.IN_REVIEW, Status.ACCEPTED, Status.NOT_FEASIBLE),
+        Status.IN_REVIEW: (Status.ACCEPTED, Status.NOT_FEASIBLE),
+    }
+    NEEDS_REASON = (Status.REJECTED, Status.NOT_FEASIBLE)
+    TITLE_MAX = 150
+    DESCRIPTION_MAX = 4000
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+", editable=False)
+    token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)  # one per displayed form
+    created = models.DateTimeField(_("Eingegangen am"), default=timezone.now, editable=False)
+    approach = models.ForeignKey(
+        "plan.ApproachPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("Handlungsansatz"),
+    )
+    title = models.CharField(_("Titel"), max_length=TITLE_MAX)
+    description = models.TextField(_("Beschreibung"))
+    sub_region = models.ForeignKey(
+        "places.SubRegionPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Teilraum"),
+    )
+    place = models.ForeignKey(
+        "places.Place", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("Ort")
+    )
+    author_name = models.CharField(_("Name oder Pseudonym"), max_length=100, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)  # erased when the proposal is withdrawn or after retention
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED)
+    status_reason = models.TextField(_("Begründung"), blank=True)
+    correction_note = models.CharField(_("Hinweis auf Korrekturen"), max_length=300, blank=True)
+    confirmed_at = models.DateTimeField(_("Bestätigt am"), null=True, editable=False)
+    decided_at = models.DateTimeField(_("Moderiert am"), null=True, editable=False)
+    closed_at = models.DateTimeField(_("Abgeschlossen am"), null=True, editable=False)
+    support_count = models.PositiveIntegerField(_("Unterstützungen"), default=0, editable=False)
+    project = models.ForeignKey(
+        "plan.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Aufgenommen als Projekt oder Idee"),
+    )
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("Vorschlag aus der Bürgerschaft")
+        verbose_name_plural = _("Vorschläge aus der Bürgerschaft")
+        indexes = [models.Index(fields=["site", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES
+
+
+class StatusChange(models.Model):
+    """Each step of a proposal, shown on its page: the history cannot be edited afterwards."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="changes")
+    status = models.CharField(_("Status"), max_length=20, choices=Proposal.Status.choices)
+    reason = models.TextField(_("Begründung"), blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created:%d.%m.%Y}: {self.get_status_display()}"
+
+
+class Support(models.Model):
+    """One person's support of one proposal, counted once it is confirmed by e-mail.
+
+    The person is stored as a keyed hash of the e-mail address only: enough to count each
+    person once, useless for writing to them."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+    person = models.CharField(max_length=64)
+    created = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "person"], name="support_once_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.person[:8]}"
+
+
+class ReasonTemplate(models.Model):
+    """Reusable wording for the Moderation's reasons (e.g. "betrifft keinen Handlungsansatz")."""
+
+    title = models.CharField(_("Bezeichnung"), max_length=100, unique=True)
+    text = models.TextField(_("Text der Begründung"))
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("Textbaustein für Begründungen")
+        verbose_name_plural = _("Textbausteine für Begründungen")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ParticipationPage(RoutablePageMixin, KekPage):
+    """ "Mitmachen": the public proposals, the form, the links from the mails and the moderation rules."""
+
+    intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
+    rules = RichTextField(_("Moderationsregeln"), features=TEXT_FEATURES, blank=True)
+    in_change_history = False
+
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
+    content_panels = Page.content_panels + [FieldPanel("intro"), MultiFieldPanel([FieldPanel("rules")])]
+    parent_page_types = ["plan.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Mitmachen")
+
+    def default_description(self) -> str:
+        return "Vorschläge aus der Bürgerschaft zum Kreisentwicklungskonzept: einreichen, lesen, unterstützen."
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["confirm_hours"] = settings.KEK_CONFIRM_HOURS
+        context["retention_days"] = settings.KEK_PARTICIPATION_RETENTION_DAYS
+        # By its type's name: kek/legal sits beside this app, not below it.
+        context["privacy_page"] = (
+            Page.objects.live()
+            .filter(
+                path__startswith=home_path(self.path),
+                content_type__app_label="legal",
+                content_type__model="privacypage",
+            )
+            .first()
+        )
+        return context
+
+    # The views live in views.py (they bring the forms; models import no forms).
+    @path("")
+    def overview(self, request: HttpRequest) -> HttpResponse:
+        from . import views
+
+        return views.overview(request, self)
+
+    @path("idee-einreichen/", name="submit")
+    def submit(self, request: HttpRequest) -> HttpResponse:
+        from . import views
+
+        return views.submit(request, self)
+
+    @path("eingereicht/", name="submitted")
+    def submitted(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request, template="participation/submitted.html")
+
+    @path("bestaetigen/<str:signed>/", name="confirm")
+    def confirm(self, request: HttpRequest, signed: str) -> HttpResponse:
+        from . import views
+
+        return views.confirm(request, self, signed)
+
+    @path("vorschlag/<int:pk>/", name="proposal")
+    def proposal(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from . import views
+
+        return views.proposal(request, self, pk)
+
+    @path("unterstuetzung/<str:signed>/", name="confirm-support")
+    def confirm_support(self, request: HttpRequest, signed: str) -> HttpResponse:
+        from . import views
+
+        return views.confirm_support(request, self, signed)
+
+    @path("zurueckziehen/<str:signed>/", name="withdraw")
+    def withdraw(self, request: HttpRequest, signed: str) -> HttpResponse:
+        from . import views
+
+        return views.withdraw(request, self, signed)
+
+    @path("folgen/", name="subscribe")
+    def subscribe(self, request: HttpRequest) -> HttpResponse:
+        from . import views
+
+        return views.subscribe(request, self)
+
+    @path("folgen/bestaetigen/<str:signed>/", name="confirm-subscription")
+    def confirm_subscription(self, request: HttpRequest, signed: str) -> HttpResponse:
+        from . import views
+
+        return views.confirm_subscription(request, self, signed)
+
+    @path("regeln/", name="rules")
+    def rules_view(self, request: HttpRequest) -> HttpResponse:
+        from . import views
+
+        return views.rules(request, self)
+
+
+class Subscription(models.Model):
+    """Someone who follows changes by e-mail: the whole concept, a field, an approach or a proposal.
+
+    Kept only while it runs: unsubscribing deletes the row. Until confirmed it sends nothing."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("täglich")
+        WEEKLY = "weekly", _("wöchentlich")
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField()
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, null=True, related_name="+")
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, null=True, related_name="subscriptions")
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
+    token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    created = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True)
+    last_sent_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.scope_title}"
+
+    @property
+    def scope_title(self) -> str:
+        if self.proposal_id:
+            return f"Vorschlag „{self.proposal.title}“"
+        if self.page_id:
+            return f"„{self.page.title}“"
+        return "das ganze Kreisentwicklungskonzept"

@@ -1,0 +1,110 @@
+"""The Moderation's admin (queue, steps, reason templates) and the sections this app adds to
+pages of lower apps: the proposals on each approach's page, the privacy notice's paragraph."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from kek.core.admin_urls import guarded
+from kek.core.hooks import PRIVACY_SECTIONS_HOOK
+from kek.core.pages import home_path
+from kek.core.sites import sites_for_user
+from kek.plan.models import APPROACH_SECTIONS_HOOK
+
+from .admin_forms import ModerationForm
+from .models import ParticipationPage, Proposal, ReasonTemplate
+
+
+def may_moderate(user, proposal: Proposal, url_name: str) -> bool:
+    """Proposals of one's own sites; installation-wide roles (Moderation) moderate all."""
+    sites = sites_for_user(user)
+    return proposal.status != Proposal.Status.UNCONFIRMED and (
+        sites is None or sites.filter(pk=proposal.site_id).exists()
+    )
+
+
+class ProposalViewSet(SnippetViewSet):
+    model = Proposal
+    icon = "group"
+    menu_label = _("Vorschläge")
+    list_display = ["title", "status", Column("approach", label=_("Handlungsansatz")), "created", "support_count"]
+    list_filter = ["status"]
+    search_fields = ["title", "description"]
+    search_backend_name = None
+    ordering = ["-created"]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("status"),
+                    FieldPanel("reason_template"),
+                    FieldPanel("status_reason"),
+                    FieldPanel("project"),
+                ],
+                heading=_("Entscheidung"),
+            ),
+            FieldPanel("approach"),
+            MultiFieldPanel(
+                [FieldPanel("title"), FieldPanel("description"), FieldPanel("correction_note")],
+                heading=_("Text (nur offensichtliche Schreibfehler korrigieren)"),
+            ),
+            FieldPanel("author_name", read_only=True),
+            FieldPanel("email", read_only=True),
+        ],
+        base_form_class=ModerationForm,
+    )
+
+    def get_queryset(self, request):
+        """Confirmed proposals of the user's sites; the queue first."""
+        sites = sites_for_user(request.user)
+        proposals = Proposal.objects.exclude(status=Proposal.Status.UNCONFIRMED).select_related("approach")
+        return proposals if sites is None else proposals.filter(site__in=sites)
+
+    def get_urlpatterns(self) -> list:
+        return guarded(super().get_urlpatterns(), Proposal, may_moderate)
+
+
+class ReasonTemplateViewSet(SnippetViewSet):
+    model = ReasonTemplate
+    icon = "doc-full"
+    menu_label = _("Textbausteine")
+
+
+class ParticipationGroup(SnippetViewSetGroup):
+    items = (ProposalViewSet, ReasonTemplateViewSet)
+    menu_icon = "group"
+    menu_label = _("Beteiligung")
+    menu_order = 250
+
+
+register_snippet(ParticipationGroup)
+
+
+def approach_proposals(request, approach) -> str:
+    """The public proposals of one approach and the link to propose one (two queries)."""
+    participation = ParticipationPage.objects.live().filter(path__startswith=home_path(approach.path)).first()
+    if participation is None:
+        return ""
+    proposals = Proposal.objects.public().filter(approach=approach).select_related("project__approach")
+    context = {"participation": participation, "approach": approach, "proposals": proposals}
+    return render_to_string("participation/approach_section.html", context, request=request)
+
+
+hooks.register(APPROACH_SECTIONS_HOOK, approach_proposals)
+
+
+def privacy_section(request, page) -> str:
+    """What the Datenschutzerklärung says about proposals and supports."""
+    return render_to_string(
+        "participation/privacy_section.html",
+        {"confirm_hours": settings.KEK_CONFIRM_HOURS, "retention_days": settings.KEK_PARTICIPATION_RETENTION_DAYS},
+        request=request,
+    )
+
+
+hooks.register(PRIVACY_SECTIONS_HOOK, privacy_section)
