@@ -1,14 +1,19 @@
 """The citizens' dialogue in Chromium against the real server, its task worker and a real SMTP
 server: propose, confirm by the mailed link, moderate as the Moderation role, find it in public,
 support it with its own mailed link, see the count rise; the author is mailed at each step.
-axe-core finds nothing on each form, its error state, the overview, a proposal and the rules."""
+axe-core finds nothing on each form, its error state, the overview, a proposal and the rules.
+The same form sent twice at the same moment is stored once."""
 
 import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import expect
 
 from .conftest import run_manage
+from .live import Visitor, is_postgres, query
 
 pytestmark = [pytest.mark.browser, pytest.mark.kek2030]  # the server's own database holds the KEK 2030
 
@@ -164,3 +169,35 @@ def test_atom_feed_opens_as_a_readable_page(page, site_url):
     page.goto(site_url + "/aenderungen/feed/")
     expect(page.locator("h1")).to_have_text("Änderungen am Kreisentwicklungskonzept")
     expect(page.locator("main")).to_contain_text("Newsfeed im Atom-Format")
+
+
+def test_the_same_proposal_sent_twice_at_the_same_moment_is_stored_once(site_url, ids):
+    """Two copies of one form released together by a barrier: both answered with the thanks page,
+    one row (the token is unique; get_or_create finds the other request's row)."""
+    for round_ in range(4):
+        visitor = Visitor(site_url)
+        values = {
+            **visitor.form("/mitmachen/idee-einreichen/"),
+            "title": f"Zwillingsvorschlag {round_}",
+            "description": "Derselbe Vorschlag, zweimal im selben Augenblick gesendet.",
+            "approach": str(ids["approach"]),
+            "email": "zwilling@example.org",
+            "consent": "on",
+        }
+        time.sleep(FORM_MIN_SECONDS + 0.3)
+        barrier = threading.Barrier(2)
+
+        def send(values=values, visitor=visitor, barrier=barrier):
+            barrier.wait()
+            return visitor.post("/mitmachen/idee-einreichen/", values)
+
+        with ThreadPoolExecutor(2) as pool:
+            responses = [future.result() for future in [pool.submit(send) for _ in range(2)]]
+        assert [r.status for r in responses] == [302, 302], [r.text[:300] for r in responses]
+        token = values["token"].replace("-", "") if not is_postgres() else values["token"]
+        stored = query(
+            "SELECT count(*) FROM participation_proposal WHERE token = ?",
+            "SELECT count(*) FROM participation_proposal WHERE token = %s",
+            token,
+        )
+        assert stored[0][0] == 1
