@@ -6,7 +6,7 @@ PORT   ?= 8000
 KERN   := kek/core/static/vendor/kern
 export KEK_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run demo worker dev test test-fast lint format bench lighthouse messages setup clean
+.PHONY: run demo worker dev test test-fast lint format bench bench-load bench-pdf deploy-smoke export-static lighthouse messages setup clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY_SYS) -m venv $(VENV)
@@ -69,6 +69,7 @@ dev: setup
 
 test: setup
 	@echo "Datenbank für die Tests: $${DATABASE_URL:-SQLite (Standard)}"
+	@$(PY) scripts/deploy_smoke.py --status
 	$(VENV)/bin/ruff check kek tests scripts conftest.py
 	$(VENV)/bin/ruff format --check kek tests scripts conftest.py
 	DJANGO_SETTINGS_MODULE=kek.settings.test $(PY) manage.py makemigrations --check --dry-run
@@ -92,6 +93,26 @@ format: setup
 
 bench: setup
 	$(PY) scripts/bench.py
+
+# wrk against the app uncached, the app behind nginx's cache and nginx serving the static export
+# (docs/scaling.md). SOAK=1: ten minutes at moderate load, memory per worker checked.
+bench-load: setup
+	$(PY) scripts/bench_load.py $(if $(SOAK),--soak)
+
+# The recipe of deploy/ started on this machine (PostgreSQL, gunicorn, worker, nginx), smoke tests
+# through nginx; `make test` runs the same tests where nginx and PostgreSQL are available.
+deploy-smoke: setup
+	$(PY) scripts/deploy_smoke.py
+
+# The public site as files (docs/operations.md): make export-static OUT=export LIVE=https://kek.example.de
+export-static: setup var/secret_key
+	DJANGO_SETTINGS_MODULE=kek.settings.production SECRET_KEY=$$(cat var/secret_key) KEK_HTTP_ONLY=1 \
+	  sh -c '$(PY) manage.py collectstatic --noinput -v0 && \
+	         $(PY) manage.py export_static $(or $(OUT),export) $(if $(LIVE),--live-url $(LIVE)) $(if $(RELATIVE),--relative)'
+
+# Cold generation time of the concept PDF for the whole KEK 2030.
+bench-pdf: setup
+	$(PY) scripts/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) node_modules $(KERN) staticfiles

@@ -6,7 +6,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kek.background.health import HealthView
-from kek.core.views import robots_txt
+from kek.core.views import editorial_notes, robots_txt
+from kek.opendata.api import api
+from kek.opendata.views import download
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,9 +16,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", HealthView.as_view(), name="healthz"),
+    path("api/v1/", api.urls),
+    path("daten/<str:name>", download, name="opendata-file"),
 ]
 # German at /, the English interface at /en/ (the concept's content itself stays German).
 urlpatterns += i18n_patterns(
+    path("redaktionelle-ergaenzungen/", editorial_notes, name="editorial-notes"),
     path("", include("kek.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

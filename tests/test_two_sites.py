@@ -1,15 +1,23 @@
 """Two counties on one installation: each site shows only its own concept.
 
-A second, small concept ("Musterkreis") is imported into a site of its own beside the KEK 2030.
+A second, small concept ("Musterkreis") is imported into a site of its own beside the KEK 2030; so
+is the invented sample of content/beispielkreis.yaml, with its own name, coat of arms and accent.
 Search, change history, feeds, legal pages, place pages, sitemaps and exports of one never show
 the other's content, and an editor of one cannot touch the other.
 """
 
+from io import StringIO
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
+from kek.core.models import SiteIdentity
 from kek.exchange.exporter import export_concept, to_yaml
 from kek.history.models import ChangeRecord
 from kek.legal.models import LegalSettings
@@ -20,6 +28,7 @@ from .conftest import OTHER
 
 pytestmark = [pytest.mark.django_db, pytest.mark.kek2030]
 
+CONTENT = Path(__file__).resolve().parents[1] / "content"
 UNIQUE_TO_OTHER = "Windmühlenwirtschaft"
 UNIQUE_TO_KEK = "Breitbandversorgung"
 
@@ -78,7 +87,11 @@ def test_legal_settings_places_sitemaps_and_exports_are_per_site(client, other_s
     assert "Landkreis Musterkreis" in get(client, "/impressum/", OTHER)
     assert "Landkreis Musterkreis" not in get(client, "/impressum/")
     place = BeautifulSoup(get(client, "/orte/musterhausen/", OTHER), "html.parser")
-    assert place.select_one(".kek-example").get_text(" ", strip=True).endswith("Mühlenpfad Musterhausen")
+    assert (
+        place.select_one(".kek-example")
+        .get_text(" ", strip=True)
+        .startswith("Laufendes Projekt: Mühlenpfad Musterhausen")
+    )
     assert client.get("/orte/musterhausen/").status_code == 404
     assert "Mühlenpfad" not in get(client, "/orte/karte/")
     sitemap = get(client, "/sitemap.xml")
@@ -113,3 +126,63 @@ def test_editors_of_one_site_cannot_touch_the_other(client, other_site):
     client.force_login(kek_editor)
     assert client.get(f"/admin/pages/{own_approach.pk}/edit/").status_code in (302, 403)
     assert Page.objects.filter(pk=own_approach.pk).exists()
+
+
+SAMPLE = "beispiel.example"
+
+
+@pytest.fixture
+def sample_site(settings) -> Site:
+    """The invented second sample concept of content/, loaded as a county would load its own."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, SAMPLE]
+    call_command(
+        "import_kek",
+        str(CONTENT / "beispielkreis.yaml"),
+        site=SAMPLE,
+        places=str(CONTENT / "beispielkreis-orte.yaml"),
+        stdout=StringIO(),
+    )
+    return Site.objects.get(hostname=SAMPLE)
+
+
+def test_the_sample_concept_is_a_site_of_its_own_marked_as_an_example(client, sample_site):
+    start = BeautifulSoup(get(client, "/", SAMPLE), "html.parser")
+    assert "Beispiel" in start.title.get_text() and "Beispiel-KEK 2035" in start.select_one(".kek-brand").get_text()
+    assert "Landkreis Beispielland (Beispiel)" in start.select_one("header").get_text()  # not the KEK's county
+    assert "Ludwigslust-Parchim" not in start.get_text()
+    approach = BeautifulSoup(
+        get(client, "/arbeit-und-wirtschaft/betriebe/ausbildung/berufsschulwege/", SAMPLE), "html.parser"
+    )
+    assert "Rufbus Beispielstadt (erfundenes Projekt)" in approach.get_text()  # the place's name is a link
+    assert "Beispielstadt" in get(client, "/orte/", SAMPLE)
+    # The KEK 2030 stays as it was, on its own site.
+    kek = BeautifulSoup(get(client, "/"), "html.parser")
+    assert "KEK 2030 Ludwigslust-Parchim" in kek.title.get_text()
+    assert "Beispielland" not in kek.get_text()
+
+
+def test_each_site_has_its_own_name_coat_of_arms_and_accent(client, sample_site):
+    arms = Image.objects.create(title="Wappen Beispielland", file=get_test_image_file(), width=640, height=480)
+    SiteIdentity.objects.create(site=sample_site, name="Beispielland 2035", coat_of_arms=arms, accent="gruen")
+    sample = BeautifulSoup(get(client, "/", SAMPLE), "html.parser")
+    assert sample.select_one(".kek-brand__title").get_text(strip=True) == "Beispielland 2035"
+    assert "kek-akzent-gruen" in sample.body["class"]
+    assert sample.select_one(".kek-brand img.kek-brand__arms")["alt"] == ""  # the name beside it says it
+    kek = BeautifulSoup(get(client, "/"), "html.parser")
+    assert kek.select_one(".kek-brand__title").get_text(strip=True) == "KEK 2030 Ludwigslust-Parchim"
+    assert kek.select_one(".kek-brand img") is None
+    assert not any(c.startswith("kek-akzent-") for c in kek.body.get("class", []))
+
+
+def test_an_editor_sees_only_the_pages_of_their_own_site(client, sample_site):
+    editor = User.objects.create_user("beispiel", "beispiel@example.org", "ein-langes-Passwort-2035")
+    editor.groups.add(Group.objects.get(name=f"Redaktion Regionalmanagement ({SAMPLE})"))
+    client.force_login(editor)
+    explorer = client.get("/admin/pages/", HTTP_HOST=SAMPLE, follow=True).content.decode()
+    assert "Arbeit und Wirtschaft (Beispiel)" in explorer
+    assert "Starker Wirtschaftsstandort" not in explorer
+    found = client.get("/admin/pages/search/", {"q": "Wirtschaft"}, HTTP_HOST=SAMPLE).content.decode()
+    assert "Arbeit und Wirtschaft (Beispiel)" in found
+    assert "Starker Wirtschaftsstandort" not in found
+    dashboard = client.get("/admin/", HTTP_HOST=SAMPLE).content.decode()
+    assert "Starker Wirtschaftsstandort" not in dashboard

@@ -1,4 +1,4 @@
-"""Values every public template needs, taken from settings (no database queries)."""
+"""Values every public template needs: from settings, and the site's appearance (one query)."""
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -6,6 +6,9 @@ from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.models import Site
+
+from .models import SiteIdentity
 
 CONTENT_LANGUAGE = "de"
 
@@ -21,11 +24,33 @@ def local_path(url: str, fallback: str) -> str:
     return fallback
 
 
+def site_identity(request: HttpRequest) -> tuple[Site | None, SiteIdentity | None]:
+    """The request's site and its appearance, read once per request (the identity is None until an
+    editor sets one). Read only: a page view never writes (Wagtail's `for_request` would create it)."""
+    if not hasattr(request, "_kek_identity"):
+        site = Site.find_for_request(request)
+        identity = SiteIdentity.objects.filter(site=site).select_related("coat_of_arms").first() if site else None
+        request._kek_identity = (site, identity)
+    return request._kek_identity
+
+
+def portal_name(site: Site | None, identity: SiteIdentity | None) -> str:
+    """The name set in the site's appearance; else a further county's site name (its concept's short
+    title, set by import_kek --site); else the installation's name (KEK_SITE_NAME)."""
+    if identity and identity.name:
+        return identity.name
+    if site and not site.is_default_site and site.site_name:
+        return site.site_name
+    return settings.WAGTAIL_SITE_NAME
+
+
 def portal(request: HttpRequest) -> dict:
     language = get_language() or CONTENT_LANGUAGE
     path = request.get_full_path()
+    site, identity = site_identity(request)
     return {
-        "portal_name": settings.WAGTAIL_SITE_NAME,
+        "portal_name": portal_name(site, identity),
+        "site_identity": identity,
         "demo_data": settings.KEK_DEMO,  # `make demo`: every page says its data are invented
         "home_url": translate_url("/", language),
         # Content is German; when the interface is in another language, content elements say so.

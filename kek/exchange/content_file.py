@@ -29,41 +29,114 @@ def _title_only(value: Any) -> Any:
     return {"title": value} if isinstance(value, str) else value
 
 
-class ExampleData(_Strict):
+Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+
+
+class CorrectionData(_Strict):
+    """An obvious typo the editors corrected: the decided wording and the corrected one. The first
+    import loads the decided wording as the decided version and publishes the correction after it
+    as a dated editorial change (kek/exchange/importer.py)."""
+
+    decided: Text
+    corrected: Text
+
+
+class _Correctable(_Strict):
+    """An item that may carry `corrections` (declared last in each, so the export writes them last)."""
+
+    def own_texts(self) -> list[str]:
+        """The texts of this item that its corrections apply to (not those of its children)."""
+        raise NotImplementedError
+
+    def decide(self) -> None:
+        """Put the decided wording back into this item's own texts."""
+        raise NotImplementedError
+
+
+def _undo(text: str, corrections: list[CorrectionData]) -> str:
+    for c in corrections:
+        text = text.replace(c.corrected, c.decided)
+    return text
+
+
+class ExampleData(_Correctable):
     key: Key | None = None  # given once, when the item first appears; the importer fills in missing ones
     title: Text
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    url: Url | None = None
+    url_source: Url | None = None  # where the link was confirmed (every link is an editorial addition)
+    kind_inferred: bool = False  # the source lost the item's symbol; running/idea was inferred from context
     description: str = ""
     themes: list[Slug] = []
     places: list[Annotated[str, Field(pattern=r"^\d{8}$")]] = []  # official municipality keys (AGS)
     latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
     longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+    corrections: list[CorrectionData] = []
+
+    @model_validator(mode="after")
+    def source_needs_link(self) -> "ExampleData":
+        if self.url_source and not self.url:
+            raise ValueError("„url_source“ nennt die Quelle eines Links; ohne „url“ ist sie überflüssig.")
+        return self
+
+    def own_texts(self) -> list[str]:
+        return [self.title, self.description]
+
+    def decide(self) -> None:
+        self.title = _undo(self.title, self.corrections)
+        self.description = _undo(self.description, self.corrections)
 
 
 Example = Annotated[ExampleData, BeforeValidator(_title_only)]
 
 
-class MeasureData(_Strict):
+class MeasureData(_Correctable):
     key: Key | None = None
     text: Text
     themes: list[Slug] = []
     projects: list[Example] = []
     ideas: list[Example] = []
     links: dict[str, str] = {}
+    corrections: list[CorrectionData] = []
+
+    def own_texts(self) -> list[str]:
+        return [self.text]
+
+    def decide(self) -> None:
+        self.text = _undo(self.text, self.corrections)
 
 
-class ApproachData(_Strict):
+class ApproachData(_Correctable):
     slug: Slug
     title: Text
+    legal_framework: list[Text] = []  # "Gesetzliche Vorgabe", where the concept names it for this approach
+    notes: list[Text] = []  # lines beside it that are not legal requirements ("Aktuell: …")
     measures: list[MeasureData] = []
+    corrections: list[CorrectionData] = []
+
+    def own_texts(self) -> list[str]:
+        return [self.title, *self.legal_framework, *self.notes]
+
+    def decide(self) -> None:
+        self.title = _undo(self.title, self.corrections)
+        self.legal_framework = [_undo(t, self.corrections) for t in self.legal_framework]
+        self.notes = [_undo(t, self.corrections) for t in self.notes]
 
 
-class SubGoalData(_Strict):
+class SubGoalData(_Correctable):
     slug: Slug
     title: Text
     legal_framework: list[Text] = []
     footnotes: list[Text] = []
     approaches: list[ApproachData] = []
+    corrections: list[CorrectionData] = []
+
+    def own_texts(self) -> list[str]:
+        return [self.title, *self.legal_framework, *self.footnotes]
+
+    def decide(self) -> None:
+        self.title = _undo(self.title, self.corrections)
+        self.legal_framework = [_undo(t, self.corrections) for t in self.legal_framework]
+        self.footnotes = [_undo(t, self.corrections) for t in self.footnotes]
 
 
 class GoalData(_Strict):
@@ -79,14 +152,34 @@ class SituationData(_Strict):
     risks: list[Text] = []
 
 
-class FieldData(_Strict):
+class FieldData(_Correctable):
     slug: Slug
     title: Text
     topics: list[Text] = []
-    easy_language: str = ""
+    easy_language: str = ""  # an editorial addition, not part of the decided text
     situation: SituationData = SituationData()
     regional_focus: dict[str, Text] = {}
     goals: list[GoalData] = []
+    corrections: list[CorrectionData] = []
+
+    def _situation_lists(self) -> list[list[str]]:
+        s = self.situation
+        return [s.strengths, s.weaknesses, s.opportunities, s.risks]
+
+    def own_texts(self) -> list[str]:
+        return [
+            self.title,
+            *self.topics,
+            *(item for items in self._situation_lists() for item in items),
+            *self.regional_focus.values(),
+        ]
+
+    def decide(self) -> None:
+        self.title = _undo(self.title, self.corrections)
+        self.topics = [_undo(t, self.corrections) for t in self.topics]
+        for items in self._situation_lists():
+            items[:] = [_undo(t, self.corrections) for t in items]
+        self.regional_focus = {k: _undo(v, self.corrections) for k, v in self.regional_focus.items()}
 
 
 class ThemeData(_Strict):
@@ -145,6 +238,31 @@ class ConceptData(_Strict):
                             for example in [*measure.projects, *measure.ideas]:
                                 example.places.sort()
         return self
+
+    def correctable(self) -> list[tuple[tuple, "_Correctable"]]:
+        """Every item that may carry corrections, with its location in the file."""
+        items: list[tuple[tuple, _Correctable]] = []
+        for f, field in enumerate(self.fields):
+            items.append((("fields", f), field))
+            for g, goal in enumerate(field.goals):
+                for s, sub_goal in enumerate(goal.sub_goals):
+                    spath = ("fields", f, "goals", g, "sub_goals", s)
+                    items.append((spath, sub_goal))
+                    for a, approach in enumerate(sub_goal.approaches):
+                        items.append(((*spath, "approaches", a), approach))
+        items += keyed_items(self)
+        return items
+
+    def as_decided(self) -> "ConceptData":
+        """A copy with every editorial correction undone: the wording the Kreistag decided."""
+        decided = self.model_copy(deep=True)
+        for _path, item in decided.correctable():
+            item.decide()
+        return decided
+
+    @property
+    def has_corrections(self) -> bool:
+        return any(item.corrections for _path, item in self.correctable())
 
 
 @dataclass(frozen=True)
@@ -291,6 +409,7 @@ def _check_consistency(data: ConceptData, lines: dict[tuple, int]) -> list[Probl
                 )
             )
     problems += _duplicate_keys(data, lines)
+    problems += _check_corrections(data, lines)
     paths = page_paths(data)
     regions = {r.slug for r in data.sub_regions}
     themes = {t.slug for t in data.cross_cutting_themes}
@@ -336,6 +455,24 @@ def _check_consistency(data: ConceptData, lines: dict[tuple, int]) -> list[Probl
     return problems
 
 
+def _check_corrections(data: ConceptData, lines: dict[tuple, int]) -> list[Problem]:
+    """A correction must name wording that stands in its item, and change it."""
+    problems = []
+    for path, item in data.correctable():
+        texts = item.own_texts()
+        for c, correction in enumerate(item.corrections):
+            line = lines.get((*path, "corrections", c))
+            if correction.decided == correction.corrected:
+                problems.append(Problem(line, "Beschlossener und korrigierter Wortlaut sind gleich."))
+            elif not any(correction.corrected in text for text in texts):
+                problems.append(
+                    Problem(
+                        line, f"Der korrigierte Wortlaut „{correction.corrected}“ steht nicht im Text dieses Eintrags."
+                    )
+                )
+    return problems
+
+
 def keyed_items(data: ConceptData) -> list[tuple[tuple, MeasureData | ExampleData]]:
     """Every measure, project and idea with its location in the file, in reading order."""
     items: list[tuple[tuple, MeasureData | ExampleData]] = []
@@ -369,6 +506,20 @@ def _duplicate_keys(data: ConceptData, lines: dict[tuple, int]) -> list[Problem]
         else:
             first_line[item.key] = line
     return problems
+
+
+def correction_targets(data: ConceptData) -> list[tuple[str, "_Correctable"]]:
+    """Every item that may carry corrections, named as the database keeps them: pages by their slug
+    path below the start page, measures, projects and ideas by "key:<key>"."""
+    targets: list[tuple[str, _Correctable]] = []
+    for f in data.fields:
+        targets.append((f.slug, f))
+        for g in f.goals:
+            for s in g.sub_goals:
+                targets.append((f"{f.slug}/{g.slug}/{s.slug}", s))
+                targets += [(f"{f.slug}/{g.slug}/{s.slug}/{a.slug}", a) for a in s.approaches]
+    targets += [(f"key:{item.key}", item) for _path, item in keyed_items(data)]
+    return targets
 
 
 def page_paths(data: ConceptData) -> set[str]:

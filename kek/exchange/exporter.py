@@ -10,6 +10,7 @@ from html import unescape
 import yaml
 from wagtail.models import Page, Site
 
+from kek.history.models import EditorialCorrection
 from kek.places.models import SubRegionPage
 from kek.plan.models import (
     AboutPage,
@@ -53,19 +54,30 @@ def export_concept(site: Site) -> ConceptData:
     projects = Project.objects.public().filter(approach__path__startswith=home.path)
     for project in projects.prefetch_related("themes", "places").order_by("sort_order", "pk"):
         examples.setdefault(project.measure_id, []).append(project)
+    corrections: dict[str, list[dict]] = {}
+    for c in EditorialCorrection.objects.filter(site=site):
+        corrections.setdefault(c.target, []).append({"decided": c.decided, "corrected": c.corrected})
+
+    def corrected(entry: dict, target: str) -> dict:
+        if target in corrections:
+            entry["corrections"] = corrections[target]
+        return entry
 
     def example(project: Project) -> dict:
         values = {
             "key": project.key,
             "title": project.title,
             "url": project.url,
+            "url_source": project.url_source,
+            "kind_inferred": project.kind_inferred,
             "description": project.description,
             "themes": [t.slug for t in project.themes.all()],
             "places": sorted(p.ags for p in project.places.all()),
             "latitude": float(project.latitude) if project.latitude is not None else None,
             "longitude": float(project.longitude) if project.longitude is not None else None,
         }
-        return {key: value for key, value in values.items() if value not in ("", [], None)}
+        values = {key: value for key, value in values.items() if value not in ("", [], None, False)}
+        return corrected(values, f"key:{project.key}")
 
     def measure(m) -> dict:
         links = {unescape(phrase): link_targets[int(pk)] for pk, phrase in _LINK.findall(m.text)}
@@ -79,11 +91,17 @@ def export_concept(site: Site) -> ConceptData:
                 entry[key] = items
         if links:
             entry["links"] = links
-        return entry
+        return corrected(entry, f"key:{m.key}")
 
     def approach(page: ApproachPage) -> dict:
         measures = page.measures.prefetch_related("themes")
-        return {"slug": page.slug, "title": page.title, "measures": [measure(m) for m in measures]}
+        entry = {"slug": page.slug, "title": page.title}
+        if page.legal_framework:
+            entry["legal_framework"] = list_texts(page.legal_framework)
+        if page.notes:
+            entry["notes"] = paragraphs_text(page.notes).split("\n\n")
+        entry["measures"] = [measure(m) for m in measures]
+        return corrected(entry, _path_below(home, page))
 
     def sub_goal(page: SubGoalPage) -> dict:
         entry = {"slug": page.slug, "title": page.title}
@@ -92,7 +110,7 @@ def export_concept(site: Site) -> ConceptData:
         if page.footnotes:
             entry["footnotes"] = paragraphs_text(page.footnotes).split("\n\n")
         entry["approaches"] = [approach(a) for a in ApproachPage.objects.child_of(page).live()]
-        return entry
+        return corrected(entry, _path_below(home, page))
 
     def goal(page: StrategicGoalPage) -> dict:
         children = SubGoalPage.objects.child_of(page).live()
@@ -112,7 +130,7 @@ def export_concept(site: Site) -> ConceptData:
         }
         entry["regional_focus"] = focus
         entry["goals"] = [goal(g) for g in StrategicGoalPage.objects.child_of(page).live()]
-        return entry
+        return corrected(entry, _path_below(home, page))
 
     about = AboutPage.objects.child_of(home).first()
     data = {

@@ -20,6 +20,8 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from kek.history.baseline import take_snapshot
+from kek.history.corrections import restore_decided_wording
+from kek.history.models import ChangeRecord, EditorialCorrection
 from kek.places.models import Place, SubRegionIndexPage, SubRegionPage
 from kek.plan.keys import make_key
 from kek.plan.models import (
@@ -38,7 +40,7 @@ from kek.plan.models import (
 )
 
 from . import content_file
-from .content_file import ConceptData, ContentFileError, Problem, keyed_items, markdown_inline
+from .content_file import ConceptData, ContentFileError, Problem, correction_targets, keyed_items, markdown_inline
 
 HOME_SLUG = "start"
 THEMES = (
@@ -52,6 +54,10 @@ REGIONS = (
     "<p>Für vier Teilräume des Landkreises nennt das Konzept in jedem Handlungsfeld regionale Schwerpunkte für die Handlungsansätze.</p>",
 )
 ABOUT = ("ueber-das-kek", "Über das KEK")
+CORRECTION_NOTE = (
+    "Redaktionelle Korrektur offensichtlicher Schreibfehler. Der beschlossene Wortlaut steht in der "
+    "beschlossenen Fassung."
+)
 
 
 @dataclass
@@ -110,8 +116,9 @@ def import_file(path: Path, site: Site | None = None) -> ImportResult:
 class _Tree:
     """Finds or creates pages and remembers which ones need a new published revision."""
 
-    def __init__(self, result: ImportResult):
+    def __init__(self, result: ImportResult, note: str = ""):
         self.result = result
+        self.note = note  # the change note of every revision this import publishes
         self.dirty: dict[int, Page] = {}
         self.new: set[int] = set()
 
@@ -155,6 +162,7 @@ class _Tree:
 
     def publish(self) -> None:
         for pk, page in self.dirty.items():
+            page.change_note = self.note
             page.save_revision().publish()
             if pk in self.new:
                 self.result.created += 1
@@ -164,12 +172,76 @@ class _Tree:
 
 @transaction.atomic
 def import_concept(data: ConceptData, site: Site | None = None) -> ImportResult:
-    """Import `data` as the concept of `site` (default: the default site; created if missing)."""
+    """Import `data` as the concept of `site` (default: the default site; created if missing).
+
+    The first import is the decided version. If the file corrects typos, that version is first
+    loaded with the wording as decided and frozen; the corrections are then published on top of
+    it, so the history shows them as dated editorial corrections and the pages they touch no
+    longer claim to be unchanged since the decision.
+    """
     result = ImportResult()
     site = site or Site.objects.filter(is_default_site=True).first() or new_site(data, *base_address(), default=True)
     places = _places_by_key(data, site)  # before any write: unknown places stop the import
     _fill_in_keys(data, result)
-    tree = _Tree(result)
+    home = site.root_page.specific
+    first = not (isinstance(home, HomePage) and home.baseline_at)
+    if first and data.has_corrections:
+        _write(data.as_decided(), site, places, result)
+        _start_history(result.home)
+        corrected = ImportResult(new_keys=result.new_keys)
+        _write(data, site, places, corrected, note=CORRECTION_NOTE)
+        ChangeRecord.objects.filter(site=site).update(editorial=True)  # all of them are these corrections
+    else:
+        known = EditorialCorrection.objects.filter(site=site).exists()
+        _write(data, site, places, result)
+        if first:
+            _start_history(result.home)
+        elif data.has_corrections and not known:
+            # Frozen before corrections were kept apart: give the decided version its wording back.
+            restore_decided_wording(site, _corrections_by_page(data, result.home), CORRECTION_NOTE)
+    _sync_corrections(data, site)
+    home = result.home
+    result.unchanged = Page.objects.descendant_of(home, inclusive=True).count() - result.created - result.updated
+    return result
+
+
+def _start_history(home: HomePage) -> None:
+    """The decided version is loaded: freeze it; what is published from now on counts as a change."""
+    HomePage.objects.filter(pk=home.pk).update(baseline_at=timezone.now())
+    home.baseline_at = timezone.now()
+    take_snapshot(home)
+
+
+def _sync_corrections(data: ConceptData, site: Site) -> None:
+    """Keep the file's corrections with the concept, so the export writes them back to their items."""
+    EditorialCorrection.objects.filter(site=site).delete()
+    EditorialCorrection.objects.bulk_create(
+        [
+            EditorialCorrection(site=site, target=target, decided=c.decided, corrected=c.corrected, sort_order=i)
+            for target, item in correction_targets(data)
+            for i, c in enumerate(item.corrections)
+        ]
+    )
+
+
+def _corrections_by_page(data: ConceptData, home: HomePage) -> list[tuple[int, str, str]]:
+    """Each correction with the page whose frozen version holds its text (an item's: its approach)."""
+    below = {"approach__path__startswith": home.path}
+    approaches = dict(Measure.objects.filter(**below).values_list("key", "approach_id"))
+    approaches |= dict(Project.objects.filter(**below).values_list("key", "approach_id"))
+    pages = dict(Page.objects.descendant_of(home).values_list("url_path", "pk"))
+    result = []
+    for target, item in correction_targets(data):
+        key = target.removeprefix("key:")
+        page_id = approaches.get(key) if target.startswith("key:") else pages.get(f"{home.url_path}{target}/")
+        if page_id:
+            result += [(page_id, c.decided, c.corrected) for c in item.corrections]
+    return result
+
+
+def _write(data: ConceptData, site: Site, places: dict, result: ImportResult, note: str = "") -> None:
+    """Make the concept of `site` equal `data`, publishing one revision per changed page or item."""
+    tree = _Tree(result, note)
     meta = data.concept
     home = result.home = _home(tree, data, site)
 
@@ -218,7 +290,12 @@ def import_concept(data: ConceptData, site: Site | None = None) -> ImportResult:
                 sub_page = tree.page(goal_page, SubGoalPage, s.slug, **values)
                 page_ids[f"{f.slug}/{g.slug}/{s.slug}"] = sub_page.pk
                 for a in s.approaches:
-                    approach_page = tree.page(sub_page, ApproachPage, a.slug, title=a.title)
+                    values = {
+                        "title": a.title,
+                        "legal_framework": bullet_list(a.legal_framework),
+                        "notes": paragraphs("\n\n".join(a.notes)),
+                    }
+                    approach_page = tree.page(sub_page, ApproachPage, a.slug, **values)
                     page_ids[f"{f.slug}/{g.slug}/{s.slug}/{a.slug}"] = approach_page.pk
                     approaches.append((a, approach_page))
 
@@ -240,14 +317,8 @@ def import_concept(data: ConceptData, site: Site | None = None) -> ImportResult:
         tree.children(approach_page, "measures", Measure, rows, identity="key")
     tree.publish()
 
-    _sync_examples(home, approaches, result, themes, places)
+    _sync_examples(home, approaches, result, themes, places, note)
     _point_site(site, home)
-    if home.baseline_at is None:
-        # The first import is the decided version; what is published later counts as a change.
-        HomePage.objects.filter(pk=home.pk).update(baseline_at=timezone.now())
-        take_snapshot(home)
-    result.unchanged = Page.objects.descendant_of(home, inclusive=True).count() - result.created - result.updated
-    return result
 
 
 def base_address() -> tuple[str, int]:
@@ -353,7 +424,9 @@ def _move_measures(tree: _Tree, home: HomePage, approaches: list) -> None:
             tree.dirty[new.pk] = new
 
 
-def _sync_examples(home: HomePage, approaches: list, result: ImportResult, themes: dict, places: dict) -> None:
+def _sync_examples(
+    home: HomePage, approaches: list, result: ImportResult, themes: dict, places: dict, note: str = ""
+) -> None:
     """Projects and ideas, matched by key across the whole concept; those the file lacks go."""
     measures = dict(Measure.objects.filter(approach__path__startswith=home.path).values_list("key", "pk"))
     existing = {p.key: p for p in Project.objects.filter(approach__path__startswith=home.path)}
@@ -368,6 +441,8 @@ def _sync_examples(home: HomePage, approaches: list, result: ImportResult, theme
                         "kind": kind,
                         "title": item.title,
                         "url": item.url or "",
+                        "url_source": item.url_source or "",
+                        "kind_inferred": item.kind_inferred,
                         "description": item.description,
                         "approach_id": page.pk,
                         "measure_id": measures[m.key],
@@ -389,6 +464,7 @@ def _sync_examples(home: HomePage, approaches: list, result: ImportResult, theme
                         continue
                     for name, value in values.items():
                         setattr(project, name, value)
+                    project.change_note = note
                     project.save()
                     project.save_revision().publish()
                     result.examples_written += 1

@@ -1,5 +1,6 @@
 """Load content/places.yaml: idempotent (matched by name and kind), in one transaction."""
 
+import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -22,15 +23,17 @@ class MunicipalityData(_Strict):
     ags: AGS
     name: str
     kind: Place.Kind
-    sub_region: str = ""
+    sub_region: str = ""  # only with a source that assigns the place to the Teilraum (see the file's note)
+    formed_on: datetime.date | None = None  # formed after the concept's decision: its name is not linked
     lat: float | None = None
     lon: float | None = None
 
 
 class OfficeData(_Strict):
+    """An Amt. Ämter have no Amtlicher Gemeindeschlüssel (only municipalities have one)."""
+
     name: str
     seat: str = ""
-    key: str = ""
     sub_region: str = ""
     municipalities: list[MunicipalityData]
 
@@ -72,14 +75,30 @@ def import_places(data: PlacesData, site: Site) -> int:
 
     count = 0
     for m in data.municipalities:
-        upsert(m.name, m.kind, ags=m.ags, sub_region_slug=m.sub_region, latitude=m.lat, longitude=m.lon, office=None)
+        upsert(
+            m.name,
+            m.kind,
+            ags=m.ags,
+            sub_region_slug=m.sub_region,
+            latitude=m.lat,
+            longitude=m.lon,
+            formed_on=m.formed_on,
+            office=None,
+        )
         count += 1
     for o in data.offices:
-        office = upsert(o.name, Place.Kind.OFFICE, ags=o.key, sub_region_slug=o.sub_region)
+        office = upsert(o.name, Place.Kind.OFFICE, ags="", sub_region_slug=o.sub_region)
         count += 1
         for m in o.municipalities:
             upsert(
-                m.name, m.kind, ags=m.ags, sub_region_slug=o.sub_region, latitude=m.lat, longitude=m.lon, office=office
+                m.name,
+                m.kind,
+                ags=m.ags,
+                sub_region_slug=m.sub_region or o.sub_region,
+                latitude=m.lat,
+                longitude=m.lon,
+                formed_on=m.formed_on,
+                office=office,
             )
             count += 1
     return count

@@ -24,7 +24,8 @@ class ChangeFeed(Feed):
         return self.page.records().select_related("page")[:50]
 
     def item_title(self, record: ChangeRecord) -> str:
-        return f"{record.get_action_display()}: {record.subject} „{record.title}“"
+        action = "Redaktionelle Korrektur" if record.editorial else record.get_action_display()
+        return f"{action}: {record.subject} „{record.title}“"
 
     def item_description(self, record: ChangeRecord) -> str:
         lines = []

@@ -32,6 +32,8 @@ class ChangeRecord(models.Model):
     field_slug = models.SlugField(_("Handlungsfeld"), max_length=255, blank=True, db_index=True)
     changes = models.JSONField(_("Änderungen"), default=list)
     note = models.TextField(_("Änderungsnotiz"), blank=True)
+    # An editorial correction (an obvious typo) rather than a change to what the Kreistag decided.
+    editorial = models.BooleanField(_("Redaktionelle Korrektur"), default=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     objects = ChangeRecordQuerySet.as_manager()
@@ -62,3 +64,26 @@ class BaselineSnapshot(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class EditorialCorrection(models.Model):
+    """An obvious typo the editors corrected, with the wording as decided (content file:
+    `corrections`). The decided version shows the decided wording; the correction itself is a
+    dated record in the history. Kept so that the export writes it back next to its item."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    # The corrected item: a page by its slug path below the start page, an item by "key:<key>".
+    target = models.CharField(max_length=300, db_index=True)
+    decided = models.TextField(_("Beschlossener Wortlaut"))
+    corrected = models.TextField(_("Korrigierter Wortlaut"))
+    sort_order = models.PositiveIntegerField(default=0)
+
+    objects = SiteScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["target", "sort_order"]
+        verbose_name = _("Redaktionelle Korrektur")
+        verbose_name_plural = _("Redaktionelle Korrekturen")
+
+    def __str__(self) -> str:
+        return f"{self.decided} → {self.corrected}"

@@ -19,8 +19,8 @@ EASY_LANGUAGE = """
 """
 
 SIGN_LANGUAGE = """
-<p>Auf dieser Seite finden Sie Videos in Deutscher Gebärdensprache (DGS). Die Videos erklären:</p>
-<ul><li>was auf dieser Website steht: das Kreisentwicklungskonzept 2030 mit seinen drei Handlungsfeldern,</li>
+<p>Diese Seite ist für Videos in Deutscher Gebärdensprache (DGS) gedacht. Welche Videos es schon gibt, steht unten. Die Videos sollen erklären:</p>
+<ul><li>was auf dieser Website steht: das Kreisentwicklungskonzept mit seinen Handlungsfeldern,</li>
 <li>wie Sie sich auf der Website zurechtfinden: Hauptmenü, Brotkrümel-Navigation und Suche nach Themen,</li>
 <li>wie barrierefrei die Website ist, und</li>
 <li>wie Sie uns eine Barriere melden können: mit dem Formular auf der Seite „Erklärung zur Barrierefreiheit“.</li></ul>
@@ -30,11 +30,11 @@ ACCESSIBILITY_USAGE = """
 <ul><li>Alle Seiten lassen sich mit der Tastatur bedienen. Der Link „Zum Inhalt springen“ am Seitenanfang führt direkt zum Inhalt.</li>
 <li>Die Schrift lässt sich mit den Mitteln des Browsers vergrößern (Strg und +). Bis 400 % Vergrößerung passt sich die Seite an.</li>
 <li>Die Seiten brauchen kein JavaScript. Wo der Browser es anbietet, liest die Schaltfläche „Vorlesen“ den Text vor.</li>
-<li>Informationen gibt es auch in Leichter Sprache und in Deutscher Gebärdensprache.</li></ul>
+<li>Informationen gibt es auch in Leichter Sprache. Für Videos in Deutscher Gebärdensprache gibt es eine eigene Seite; was dort schon vorliegt, steht auf ihr.</li></ul>
 """
 
 ACCESSIBILITY_NON_ACCESSIBLE = """
-<p>Für die Videos in Deutscher Gebärdensprache liegen noch nicht alle Aufnahmen vor.</p>
+<p>Videos in Deutscher Gebärdensprache gibt es noch nicht für alle Inhalte.</p>
 """
 
 ACCESSIBILITY_METHOD = """

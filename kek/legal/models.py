@@ -183,8 +183,12 @@ class AccessibilityStatementPage(RoutablePageMixin, LegalPage):
         return barrier_report(request, self)
 
     @path("danke/")
-    def thanks(self, request: HttpRequest) -> HttpResponse:
-        return self.render(request, template="legal/barrier_report_thanks.html")
+    @path("danke/<uuid:token>/")
+    def thanks(self, request: HttpRequest, token: uuid.UUID | None = None) -> HttpResponse:
+        """The confirmation; with the form's token (known only to whoever sent it) it names the
+        report's reference number, for questions about it later."""
+        report = BarrierReport.objects.filter(token=token, site=self.get_site()).first() if token else None
+        return self.render(request, template="legal/barrier_report_thanks.html", context_overrides={"report": report})
 
 
 class EasyLanguagePage(LegalPage):
@@ -219,6 +223,7 @@ class SignLanguagePage(LegalPage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["videos"] = self.videos.select_related("video")
+        context["easy_language"] = EasyLanguagePage.objects.sibling_of(self).live().first()
         return context
 
 
@@ -280,6 +285,11 @@ class BarrierReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created:%d.%m.%Y} – {self.description[:60]}"
+
+    @property
+    def reference(self) -> str:
+        """The number the confirmation gives the sender, e.g. "BF-2026-00042"."""
+        return f"BF-{self.created:%Y}-{self.pk:05d}"
 
     @property
     def answer_due(self) -> datetime.date:

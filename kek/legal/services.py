@@ -43,8 +43,12 @@ def ensure_pages(home: Page) -> list[Page]:
     """Create each missing service page below the start page, and the site's legal settings
     (with the defaults, to be checked by the county); leave existing ones alone."""
     site = Site.objects.filter(root_page=home).first()
-    if site is not None:
-        LegalSettings.for_site(site)  # created here, not on the first visitor's request
+    if site is not None and not LegalSettings.objects.filter(site=site).exists():
+        legal = LegalSettings(site=site)  # created here, not on the first visitor's request
+        county = getattr(home.specific, "county", "")
+        if not site.is_default_site and county:
+            legal.provider = county  # a further county is not the default county's provider
+        legal.save()
     pages = [
         ensure_child(home, model, slug, title, **{k: v.strip() for k, v in values.items()})
         for model, slug, title, values in PAGES

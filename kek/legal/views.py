@@ -50,4 +50,4 @@ def barrier_report(request: HttpRequest, page: AccessibilityStatementPage) -> Ht
         response = _form_page(request, page, form, status=429, rate_limited=True)
         response["Retry-After"] = "600"
         return response
-    return HttpResponseRedirect(page.url + "danke/")
+    return HttpResponseRedirect(f"{page.url}danke/{form.cleaned_data['token']}/")

@@ -1,14 +1,22 @@
 """Barrier reports in the admin: a ticket list with the six-week answer deadline."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kek.core.admin_urls import guarded
 from kek.core.sites import sites_for_user
+from kek.core.templatetags.kek_tags import HEADER_PAGES_HOOK
 
-from .models import BarrierReport
+from .models import BarrierReport, EasyLanguagePage, SignLanguagePage
+
+
+@hooks.register(HEADER_PAGES_HOOK)
+def accessible_versions() -> list:
+    """Leichte Sprache and Gebärdensprache in the header of every page, as authorities' sites do."""
+    return [EasyLanguagePage, SignLanguagePage]
 
 
 def may_handle(user, report: BarrierReport, url_name: str) -> bool:
@@ -24,6 +32,7 @@ class BarrierReportViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 300
     list_display = [
+        Column("reference", label=_("Vorgangsnummer")),
         "__str__",
         "status",
         Column("answer_due", label=_("Antwort fällig bis")),

@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from kek.core.pages import home_path
+from kek.core.pages import decision_dates, home_path
 
 from .models import Place, PlaceIndexPage
 
@@ -27,7 +27,12 @@ def _pattern(root: str) -> tuple[re.Pattern | None, dict[str, str]]:
     index = PlaceIndexPage.objects.live().filter(path__startswith=root).only("url_path").first()
     urls: dict[str, str] = {}
     if index is not None:
-        for place in Place.objects.of_site_at(root).exclude(kind=Place.Kind.OFFICE).only("name", "slug"):
+        places = Place.objects.of_site_at(root).exclude(kind=Place.Kind.OFFICE)
+        start = Page.objects.filter(path=root).first()
+        dates = decision_dates(start) if start else None
+        if dates and dates["decided_on"]:
+            places = places.exclude(formed_on__gt=dates["decided_on"])
+        for place in places.only("name", "slug"):
             for name in place.names:
                 if len(name) >= 4:
                     urls.setdefault(name, f"{index.url}{place.slug}/")

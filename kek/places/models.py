@@ -91,6 +91,9 @@ class Place(models.Model):
     sub_region_slug = models.SlugField(_("Teilraum"), max_length=80, blank=True)
     latitude = models.DecimalField(_("Breitengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(_("Längengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
+    # A municipality formed after the concept was decided: the decided text cannot mean it (its
+    # name there is a landscape or a former place), so its name is not linked in the texts.
+    formed_on = models.DateField(_("Gebildet am"), null=True, blank=True)
 
     objects = SiteScopedQuerySet.as_manager()
 
@@ -118,6 +121,14 @@ class Place(models.Model):
         return {self.name, short}
 
 
+def _folded(name: str) -> str:
+    """Names compared as typed on any keyboard: "Zulow" finds "Zülow", "Dömitz" finds "Doemitz"."""
+    name = name.casefold()
+    for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss"), ("ae", "a"), ("oe", "o"), ("ue", "u")):
+        name = name.replace(umlaut, plain)
+    return name
+
+
 class PlaceIndexPage(RoutablePageMixin, SectionPage):
     """ "Orte": every Amt, Stadt and Gemeinde, with a page of its own under /orte/<slug>/."""
 
@@ -129,9 +140,21 @@ class PlaceIndexPage(RoutablePageMixin, SectionPage):
             "Die Ämter, Städte und Gemeinden des Landkreises und welche Projekte und Ideen des Konzepts sie betreffen."
         )
 
+    def get_cached_paths(self) -> list[str]:
+        """Index, map and each place's page, for the page cache (kek/operations/purge.py)."""
+        slugs = Place.objects.of_site_at(self.path).values_list("slug", flat=True)
+        return ["/", "karte/", *(f"{slug}/" for slug in slugs)]
+
     @path("")
     def index(self, request: HttpRequest) -> HttpResponse:
+        """Every place by Amt; with ?ort=… only the places whose name contains it (the filter field
+        works without JavaScript; with it, the lists filter while typing)."""
         places = Place.objects.of_site_at(self.path).select_related("office")
+        query = request.GET.get("ort", "").strip()[:80]
+        if query:
+            wanted = _folded(query)
+            found = [p for p in places if wanted in _folded(p.name)]
+            return self.render(request, context_overrides={"query": query, "found": found})
         offices = [p for p in places if p.kind == Place.Kind.OFFICE]
         members: dict[int, list[Place]] = {}
         for place in places:

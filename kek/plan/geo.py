@@ -5,15 +5,16 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
-from .models import Project
+from .models import FieldOfActionPage, Project
 from .tree import home_path
 
 
 def place_examples(request: HttpRequest, page: Page, place, area: list[int]) -> SafeString:
     """The projects and ideas located at a place, its Amt or its Gemeinden, in the concept's order."""
     projects = Project.objects.public().filter(places__in=area, approach__path__startswith=home_path(page.path))
-    projects = projects.distinct().select_related("approach").order_by("approach__path", "sort_order")
-    context = {"projects": projects, "page": page}
+    projects = projects.distinct().select_related("approach", "measure").order_by("approach__path", "sort_order")
+    fields = FieldOfActionPage.objects.child_of(Page.objects.get(path=home_path(page.path))).live()
+    context = {"projects": projects, "page": page, "place": place, "fields": fields.only("id", "title", "url_path")}
     return render_to_string("plan/includes/place_examples.html", context, request=request)
 
 
@@ -35,6 +36,7 @@ def map_items(page: Page) -> list[dict]:
                 "kind_label": str(project.get_kind_display()),
                 "url": f"{project.approach.url}#{project.anchor}",
                 "places": ", ".join(p.name for p in places),
+                "own_position": project.latitude is not None,
                 "lat": float(latitude),
                 "lon": float(longitude),
             }

@@ -35,6 +35,8 @@ class MeasureChooserViewSet(ChooserViewSet):
     choose_another_text = _("Andere Maßnahme wählen")
     edit_item_text = _("Maßnahme bearbeiten")
     per_page = 25
+    # The project form passes its chosen approach (?approach=…): only that approach's measures.
+    url_filter_parameters = ["approach"]
 
 
 measure_chooser_viewset = MeasureChooserViewSet("measure_chooser")
@@ -66,11 +68,13 @@ class ProjectViewSet(SnippetViewSet):
 
     panels = [
         FieldPanel("kind"),
+        FieldPanel("kind_inferred"),
         FieldPanel("title"),
         FieldPanel("url"),
+        FieldPanel("url_source"),
         FieldPanel("description"),
         PageChooserPanel("approach", page_type="plan.ApproachPage"),
-        FieldPanel("measure", widget=measure_chooser_viewset.widget_class),
+        FieldPanel("measure", widget=measure_chooser_viewset.widget_class(linked_fields={"approach": "#id_approach"})),
         FieldPanel("responsible_unit"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sub_regions", widget=forms.CheckboxSelectMultiple),

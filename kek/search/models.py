@@ -2,6 +2,9 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from kek.core.sites import sites_for_user
 
 
 class SearchEntry(models.Model):
@@ -39,3 +42,56 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title[:80]
+
+
+class SynonymGroupQuerySet(models.QuerySet):
+    def of_site(self, site) -> "SynonymGroupQuerySet":
+        return self.filter(site=site)
+
+
+class SynonymGroup(models.Model):
+    """Words the Redaktion treats as one in the search ("Nahverkehr" finds "ÖPNV" and "Rufbus").
+
+    An editorial aid, not part of the concept: applied when a query is read (query.py), the same on
+    every database; the index itself holds only the concept's own words.
+    """
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("Website"))
+    name = models.CharField(_("Bezeichnung"), max_length=100, help_text=_("Nur für die Redaktion, z. B. „Verkehr“."))
+    words = models.TextField(
+        _("Gleichbedeutende Wörter"),
+        help_text=_("Ein Wort oder Ausdruck pro Zeile. Wer eines davon sucht, findet auch die anderen."),
+    )
+    note = models.CharField(
+        _("Herkunft"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wer die Gruppe angelegt hat und warum (redaktionelle Ergänzung)."),
+    )
+
+    objects = SynonymGroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Suchwörter-Gruppe")
+        verbose_name_plural = _("Suchwörter-Gruppen")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def word_list(self) -> list[str]:
+        return [line.strip() for line in self.words.splitlines() if line.strip()]
+
+
+class SynonymGroupForm(WagtailAdminModelForm):
+    """An editor chooses among the sites they work on only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sites = sites_for_user(self.for_user) if getattr(self, "for_user", None) else None
+        if sites is not None and "site" in self.fields:
+            self.fields["site"].queryset = sites
+
+
+SynonymGroup.base_form_class = SynonymGroupForm

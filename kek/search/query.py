@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import NamedTuple
 
 from django.db.models import Q, Value
@@ -14,6 +15,7 @@ from wagtail.models import Site
 
 from . import text
 from .models import SearchEntry
+from .vocabulary import Alternative, alternatives, synonym_groups
 
 FACETS = ("art", "feld", "ziel", "thema", "teilraum")  # URL parameters, German like the URLs
 
@@ -45,6 +47,7 @@ class Result:
     stems: list[str]
     ranked: list[tuple[int, float]] = field(default_factory=list)  # (entry id, score), best first
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    matched_stems: list[str] = field(default_factory=list)  # the query's stems and their synonyms'
 
     @property
     def total(self) -> int:
@@ -63,12 +66,25 @@ def _condition(stem: str) -> Q:
     return Q(terms__contains=stem) if len(stem) >= text.MIN_INFIX else Q(terms__contains=" " + stem)
 
 
-def _score(row: Row, stems: list[str]) -> float:
+def _either(options: list[Alternative]) -> Q:
+    """An entry matches a query word if it holds every stem of one of the word's alternatives."""
+    condition = Q(pk__in=[])
+    for option in options:
+        every = Q()
+        for stem in option:
+            every &= _condition(stem)
+        condition |= every
+    return condition
+
+
+def _score(row: Row, options: list[list[Alternative]]) -> float:
     """Title matches count most, whole-word matches more than parts of words; long texts are
-    not favoured just for being long."""
+    not favoured just for being long. A synonym in the title counts like the word itself."""
     score = 0.0
-    for s, occurrences in zip(stems, row.occurrences, strict=True):
-        score += 4 * row.title_terms.count(f" {s} ") + 2 * row.title_terms.count(s)
+    for word_options, occurrences in zip(options, row.occurrences, strict=True):
+        for option in word_options:
+            s = option[0]
+            score += 4 * row.title_terms.count(f" {s} ") + 2 * row.title_terms.count(s)
         score += occurrences / (1 + row.length / 400)
     return score
 
@@ -78,17 +94,22 @@ def _occurrences(stem: str):
     return (Length("terms") - Length(Replace("terms", Value(stem), Value("")))) / len(stem)
 
 
-def search(query: str, filters: dict[str, str], site: Site | None) -> Result:
-    """Entries of `site` that hold every stem of `query`, ranked, with facet counts."""
+def search(query: str, filters: dict[str, str], site: Site | None, synonyms: list[list[str]] | None = None) -> Result:
+    """Entries of `site` that hold every stem of `query` (or a synonym of it), ranked, with facet
+    counts. `synonyms`: the site's synonym groups, if the caller has them already."""
     stems = text.query_stems(query)
     result = Result(query=query, stems=stems)
     if not stems:
         return result
+    options = alternatives(stems, synonym_groups(site) if synonyms is None else synonyms)
+    result.matched_stems = list(dict.fromkeys(stem for word in options for option in word for stem in option))
     matched = SearchEntry.objects.filter(site=site)
-    for s in stems:
-        matched = matched.filter(_condition(s))
+    for word_options in options:
+        matched = matched.filter(_either(word_options))
     counted = matched.annotate(
-        length=Length("terms"), **{f"occurrences_{i}": _occurrences(s) for i, s in enumerate(stems)}
+        length=Length("terms"),
+        # The body counts the word as typed only: counting every synonym multiplies the database's work.
+        **{f"occurrences_{i}": _occurrences(word[0][0]) for i, word in enumerate(options)},
     )
     columns = ["pk", "kind", "field_slug", "goal_id", "order", "title_terms", "length"]
     rows = [
@@ -113,19 +134,18 @@ def search(query: str, filters: dict[str, str], site: Site | None) -> Result:
         "teilraum": lambda row: regions.get(row.pk, ()),
     }
     active = {k: v for k, v in filters.items() if k in FACETS and v}
-    fits = {k: [v in value_of[k](row) for row in rows] for k, v in active.items()}
+    values = {facet: [value_of[facet](row) for row in rows] for facet in FACETS}  # once per row and facet
+    fits = {k: [v in row_values for row_values in values[k]] for k, v in active.items()}
 
     def passes(i: int, skip: str | None = None) -> bool:
         return all(fit[i] for k, fit in fits.items() if k != skip)
 
     # Each facet counts what the other active filters leave, so choosing stays possible.
     for facet in FACETS:
-        get = value_of[facet]
         others = [fit for k, fit in fits.items() if k != facet]
-        result.counts[facet] = dict(
-            Counter(value for i, row in enumerate(rows) if all(f[i] for f in others) for value in get(row))
-        )
-    scored = [(row, _score(row, stems)) for i, row in enumerate(rows) if passes(i)]
+        kept = values[facet] if not others else [v for v, *ok in zip(values[facet], *others, strict=True) if all(ok)]
+        result.counts[facet] = dict(Counter(chain.from_iterable(kept)))
+    scored = [(row, _score(row, options)) for i, row in enumerate(rows) if not fits or passes(i)]
     scored.sort(key=lambda pair: (-pair[1], pair[0].order))
     result.ranked = [(row.pk, score) for row, score in scored]
     return result

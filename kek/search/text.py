@@ -15,7 +15,7 @@ from functools import lru_cache
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("german")
-_WORD = re.compile(r"[\w]+", flags=re.UNICODE)
+WORD = re.compile(r"[\w]+", flags=re.UNICODE)
 MIN_INFIX = 5  # shorter stems only match at the start of a word ("ort" must not find "Sport")
 
 STOPWORDS = frozenset(
@@ -142,7 +142,7 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return WORD.findall(fold(text))
 
 
 @lru_cache(maxsize=100_000)

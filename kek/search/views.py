@@ -4,7 +4,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Site
+from wagtail.search.utils import normalise_query_string
 
 from kek.places.models import SubRegionPage
 from kek.plan.models import CrossCuttingThemePage, FieldOfActionPage, StrategicGoalPage
@@ -12,6 +14,9 @@ from kek.plan.models import CrossCuttingThemePage, FieldOfActionPage, StrategicG
 from . import text
 from .models import SearchEntry
 from .query import FACETS, highlight, search
+from .vocabulary import applied_synonyms, did_you_mean, synonym_groups
+
+FEW = 5  # with fewer hits the page suggests a spelling from the index's own words
 
 PER_PAGE = 20
 
@@ -51,11 +56,18 @@ def results(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     filters = {key: request.GET.get(key, "")[:100] for key in FACETS}
     site = Site.find_for_request(request)
-    result = search(query, filters, site)
+    synonyms = synonym_groups(site)
+    result = search(query, filters, site, synonyms)
     page = Paginator(result.ranked, PER_PAGE).get_page(request.GET.get("seite"))
     page.object_list = result.hits_for(list(page.object_list))
     for hit in page.object_list:
-        hit.snippet = highlight(hit.entry, result.stems)
+        hit.snippet = highlight(hit.entry, result.matched_stems)
+    suggestion = None
+    if result.stems and result.total < FEW:
+        candidate = did_you_mean(query, site)
+        # Only a spelling that finds something, and no less than what was typed ("rufbuss" → "Rufbusse").
+        if candidate and search(candidate, filters, site, synonyms).total >= max(result.total, 1):
+            suggestion = candidate
     context = {
         "query": query,
         "result": result,
@@ -63,9 +75,20 @@ def results(request: HttpRequest) -> HttpResponse:
         "filters": {k: v for k, v in filters.items() if v},
         "facets": _facet_options(result.counts, site) if result.stems else [],
         "too_short": bool(query) and not result.stems,
+        "suggestion": suggestion,
+        "synonyms": applied_synonyms(query, synonyms) if result.stems else [],
+        "promotions": _promotions(query, site) if query and page.number == 1 else [],
     }
     status = 200
     return render(request, "search/results.html", context, status=status)
+
+
+def _promotions(query: str, site: Site) -> list[SearchPromotion]:
+    """Pages the Redaktion pinned for this query (Wagtail's promoted search results), of this site
+    only. Looked up, never created: a search writes nothing."""
+    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+    picks = picks.filter(page__path__startswith=site.root_page.path, page__live=True).select_related("page")
+    return list(picks.order_by("sort_order"))
 
 
 @require_safe

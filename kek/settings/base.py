@@ -32,10 +32,14 @@ INSTALLED_APPS = [
     "kek.monitoring",
     "kek.background",
     "kek.exchange",
+    "kek.operations",
+    "kek.publications",
+    "kek.opendata",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.sites",
     "kek.editorial.apps.WagtailUsersConfig",  # wagtail.users with guarded forms
     "wagtail.snippets",
@@ -62,14 +66,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kek.operations.middleware.AccessLogMiddleware",  # first: times the whole request
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.gzip.GZipMiddleware",  # Django ≥ 4.2 pads responses against BREACH
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag from the body, 304 answers
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kek.core.middleware.MaintenanceMiddleware",
+    "kek.operations.middleware.PublicCacheMiddleware",  # outside sessions and CSRF: sees their cookies
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "kek.opendata.middleware.OpenDataHeadersMiddleware",  # CORS, ETag, Last-Modified of /api/v1/
     "kek.core.middleware.MethodNotAllowedPageMiddleware",
     "kek.core.middleware.FormCharsetMiddleware",  # before the CSRF check, which reads the form
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -196,6 +204,16 @@ KEK_TASK_ATTEMPTS = int(os.environ.get("KEK_TASK_ATTEMPTS", "4"))
 KEK_TASK_RETRY_DELAY = float(os.environ.get("KEK_TASK_RETRY_DELAY", "60"))
 KEK_TASK_MAX_WAIT = float(os.environ.get("KEK_TASK_MAX_WAIT", "120"))
 
+# Files built from the published concept (kek/publications: PDF, open-data downloads): rebuilt by the task
+# worker after each publication; KEK_BUILD_FILES=0 leaves that to the first download instead (test servers
+# whose worker must stay free for the tasks they time).
+KEK_BUILD_FILES = os.environ.get("KEK_BUILD_FILES", "1") == "1"
+
+# Open-data API (kek/opendata): the published rate limit per client address, and its pages.
+KEK_API_RATE = os.environ.get("KEK_API_RATE", "120/m")
+NINJA_PAGINATION_PER_PAGE = 100
+NINJA_PAGINATION_MAX_LIMIT = 1000
+
 # Map tiles: loaded only after the visitor agrees (their address goes to the tile server).
 KEK_MAP_TILES = {
     "url": os.environ.get("KEK_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
@@ -258,11 +276,41 @@ CSRF_FAILURE_VIEW = "kek.core.errors.csrf_failure"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/login.html"
 
+# Page cache for anonymous visitors (kek/operations/middleware.py, purge.py; docs/operations.md):
+# how long nginx or a CDN may keep a public page without a refresh, and paths never kept.
+KEK_CACHE_SECONDS = int(os.environ.get("KEK_CACHE_SECONDS", "300"))
+# The English interface (/en/) is rarely used: not kept, so publishing need not refresh it twice.
+KEK_CACHE_EXCLUDED_PATHS = ["/admin/", "/dokumente/", "/_util/", "/healthz", "/en/"]
+# Cache refreshes after publishing go to nginx's refresh server (deploy/nginx/kek.conf); without
+# it nothing is sent. Wagtail's rewriting of addresses per language is off: German pages have no
+# prefix and English ones are not kept.
+if os.environ.get("KEK_FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "kek.operations.frontend_cache.NginxRefreshBackend",
+            "LOCATION": os.environ["KEK_FRONTEND_CACHE_URL"],
+        }
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
+# Logs go to stderr (journald under systemd). KEK_LOG_FORMAT=json writes one JSON object per line
+# (kek/operations/logs.py); KEK_ACCESS_LOG=1 adds a line per request with its duration and no
+# personal data (the production settings switch both on).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "kek.operations.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if os.environ.get("KEK_LOG_FORMAT") == "json" else None,
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "kek.access": {"level": "INFO" if os.environ.get("KEK_ACCESS_LOG") == "1" else "WARNING"},
+        "kek.cache": {"level": "INFO"},
+    },
 }
 
 # Monitoring (kek/monitoring): a measure or project whose state has not been written for this many days

@@ -4,11 +4,17 @@ Environment variables:
 - SECRET_KEY            required
 - ALLOWED_HOSTS         comma-separated host names; default "127.0.0.1,localhost"
 - KEK_HTTP_ONLY=1       serve over plain HTTP (only for `make run` on a developer machine)
+- KEK_LOG_FORMAT        "json" (default here) or "text"; KEK_ACCESS_LOG=1 (default here): a JSON
+                        line per request (kek/operations/middleware.py)
+- KEK_FRONTEND_CACHE_URL, KEK_CACHE_SECONDS: the nginx page cache (docs/operations.md)
 """
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
+
+os.environ.setdefault("KEK_LOG_FORMAT", "json")  # read by base.LOGGING
+os.environ.setdefault("KEK_ACCESS_LOG", "1")
 
 from .base import *  # noqa: F403
 

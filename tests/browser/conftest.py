@@ -54,6 +54,7 @@ def _serve(var: Path, database_url: str):
         "KEK_VAR_DIR": str(var),
         "KEK_BASE_URL": f"http://127.0.0.1:{port}",
         "DATABASE_URL": database_url,
+        "KEK_BUILD_FILES": "0",  # the worker stays free for what these tests time; downloads build on request
         "ALLOWED_HOSTS": "127.0.0.1",
     }
     SERVER_ENV.clear()

@@ -50,7 +50,7 @@ def test_same_form_sent_twice_at_the_same_moment_is_stored_once(site_url):
         values = _values(visitor, f"Zwillingsmeldung {round_}: Der Kontrast der Fußzeile ist zu gering.")
         responses = _send_twins(visitor, values)
         assert [r.status for r in responses] == [302, 302], [r.text[:300] for r in responses]
-        assert all(r.headers["Location"] == THANKS for r in responses)
+        assert all(r.headers["Location"].startswith(THANKS) for r in responses)
         assert reports_with_token(values["token"]) == 1
 
 

@@ -139,6 +139,7 @@ def site(tmp_path_factory) -> Iterator[Site]:
             "KEK_VAR_DIR": str(var),
             "KEK_BASE_URL": "https://kek.example.org",
             "DATABASE_URL": database_url,
+            "KEK_BUILD_FILES": "0",  # the worker stays free for what these tests time; downloads build on request
             "ALLOWED_HOSTS": "127.0.0.1",
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(SMTP_PORT),

@@ -25,6 +25,11 @@ class ChangeLogPage(RoutablePageMixin, SectionPage):
     def default_description(self) -> str:
         return "Alle Änderungen am Kreisentwicklungskonzept seit dem Beschluss des Kreistags, mit der beschlossenen Fassung zum Vergleich."
 
+    def get_cached_paths(self) -> list[str]:
+        """The sub-pages a publication changes, for the page cache (kek/operations/purge.py); the
+        comparisons follow from the page published."""
+        return ["/", "feed/", "beschluss-2017/"]
+
     @path("")
     def changes(self, request: HttpRequest) -> HttpResponse:
         fields = list(FieldOfActionPage.objects.sibling_of(self).live().only("id", "title", "slug"))

@@ -29,6 +29,11 @@ class IndicatorIndexPage(RoutablePageMixin, SectionPage):
     def default_description(self) -> str:
         return strip_tags(self.intro) or "Indikatoren des Kreisentwicklungskonzepts: Ziele, Werte und Bewertung."
 
+    def get_cached_paths(self) -> list[str]:
+        """The list, each indicator and its CSV, for the page cache (kek/operations/purge.py)."""
+        keys = Indicator.objects.filter(site__root_page__path=home_path(self.path)).values_list("key", flat=True)
+        return ["/", *(path for key in keys for path in (f"{key}/", f"{key}/csv/"))]
+
     def indicators(self):
         """This site's indicators with their targets and values (three queries for any number)."""
         return (

@@ -87,13 +87,17 @@ def test_good_feedback_is_stored_exactly_once(client):
     first = client.post(FORM_URL, values)
     again = client.post(FORM_URL, values)  # the browser sends the form a second time
     assert first.status_code == again.status_code == 302
-    assert first["Location"] == "/barrierefreiheit/danke/"
+    assert first["Location"] == f"/barrierefreiheit/danke/{values['token']}/"
     report = BarrierReport.objects.get()
     assert report.description == values["description"]
     assert report.status == BarrierReport.Status.NEW
     assert (report.answer_due - report.created.date()).days == 42
-    thanks = client.get(first["Location"])
-    assert "Vielen Dank für Ihren Hinweis" in thanks.content.decode()
+    thanks = client.get(first["Location"]).content.decode()
+    assert "Vielen Dank für Ihren Hinweis" in thanks
+    assert f"Ihre Vorgangsnummer: <strong>{report.reference}</strong>" in thanks
+    assert report.reference == f"BF-{report.created:%Y}-{report.pk:05d}"
+    other = client.get("/barrierefreiheit/danke/00000000-0000-4000-8000-000000000000/").content.decode()
+    assert "Vielen Dank" in other and "Vorgangsnummer" not in other  # no report, no number
 
 
 @pytest.mark.parametrize(

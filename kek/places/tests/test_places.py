@@ -40,12 +40,25 @@ def county():
 
 def test_places_overview_lists_offices_with_their_members_and_independent_towns(client, county):
     page = soup(client, "/orte/")
-    assert [h.get_text(strip=True) for h in page.select("#aemter ~ h3")] == ["Amt Flussland", "Amt Heideland"]
-    heath_members = page.select("#aemter ~ ul")[1]
+    assert [h.get_text(strip=True) for h in page.select("#aemter ~ .kek-office h3")] == [
+        "Amt Flussland",
+        "Amt Heideland",
+    ]
+    heath_members = page.select("#aemter ~ .kek-office ul")[1]
     assert [a.get_text() for a in heath_members.select("a")] == ["Heidekrug", "Zarrentin am Schaalsee"]
     independent = page.select_one("#amtsfrei").find_parent("section")
     assert [a.get_text() for a in independent.select("a")] == ["Boizenburg/Elbe"]
     assert independent.a["href"] == f"/orte/{county['Boizenburg/Elbe'].slug}/"
+
+
+def test_the_filter_field_finds_places_by_part_of_their_name_without_javascript(client, county):
+    page = soup(client, "/orte/?ort=zarr")
+    assert [a.get_text() for a in page.select("#treffer ~ .kek-place-list a")] == ["Zarrentin am Schaalsee"]
+    assert "Amt Heideland" in page.select_one("#treffer ~ .kek-place-list").get_text()  # with its Amt
+    assert [a.get_text() for a in soup(client, "/orte/?ort=Auendörf").select("#treffer ~ ul a")] == ["Auendorf"]
+    assert [a.get_text() for a in soup(client, "/orte/?ort=AUENDORF").select("#treffer ~ ul a")] == ["Auendorf"]
+    assert "Kein Ort passt dazu" in soup(client, "/orte/?ort=Hamburg").get_text()
+    assert soup(client, "/orte/?ort=zarr").select_one("input[name=ort]")["value"] == "zarr"  # keeps what was typed
 
 
 def test_place_page_names_its_office_and_an_office_its_members(client, county):

@@ -112,7 +112,25 @@ class Project(
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.IDEA)
     key = key_field()
     title = models.CharField(_("Titel"), max_length=500)
-    url = models.URLField(_("Externer Link"), max_length=500, blank=True)
+    url = models.URLField(
+        _("Externer Link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Redaktionelle Ergänzung: der Textexport des Konzepts enthält keine Links."),
+    )
+    url_source = models.URLField(
+        _("Quelle des Links"),
+        max_length=500,
+        blank=True,
+        help_text=_("Wo bestätigt ist, dass der Link die offizielle Seite des Projekts ist."),
+    )
+    kind_inferred = models.BooleanField(
+        _("Art redaktionell erschlossen"),
+        default=False,
+        help_text=_(
+            "Das Symbol (laufendes Projekt oder Idee) fehlt in der Quelle; die Art ist aus dem Zusammenhang erschlossen."
+        ),
+    )
     description = models.TextField(_("Beschreibung"), blank=True)
     approach = models.ForeignKey(
         "plan.ApproachPage",

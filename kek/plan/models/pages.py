@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -21,6 +22,10 @@ from ..tree import FIELD_DEPTH, field_path
 # Apps above plan add a line to each measure and example of an approach page through this hook:
 # fn(request, page, measures, projects) -> {anchor: HTML}; shown below the item (e.g. its status).
 APPROACH_ITEMS_HOOK = "kek_approach_items"
+
+# Apps above this one offer downloads on the start page (the concept as PDF) through this hook:
+# fn(home, request) -> dicts with title, url, format and, once the file exists, size and date.
+HOME_DOWNLOADS_HOOK = "kek_home_downloads"
 
 
 def _field_of(ancestors: list[Page]) -> Page | None:
@@ -82,6 +87,7 @@ class HomePage(KekPage):
         context["fields"] = FieldOfActionPage.objects.child_of(self).live()
         context["themes"] = CrossCuttingThemePage.objects.live().descendant_of(self).only("id", "title", "url_path")
         context["entry_pages"] = self.get_children().live().not_type(FieldOfActionPage).only("id", "title", "url_path")
+        context["downloads"] = [item for fn in hooks.get_hooks(HOME_DOWNLOADS_HOOK) for item in fn(self, request)]
         return context
 
 
@@ -183,7 +189,7 @@ class FieldOfActionPage(KekPage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = goal_tree(self, first_heading=3)
+        context["overview"] = level_cards(self)
         context["regional_focus"] = list(self.regional_focus.select_related("sub_region"))
         return context
 
@@ -208,23 +214,54 @@ class RegionalFocus(Orderable):
         verbose_name_plural = _("Regionale Schwerpunkte")
 
 
-def goal_tree(root: Page, first_heading: int) -> list[dict]:
-    """Goals → sub-goals → approaches below `root`, built from one query in tree order.
+def _count(n: int, one: str, many: str) -> str:
+    return ngettext(one, many, n) % {"n": n}
 
-    Goal and sub-goal titles become headings starting at `first_heading`; approaches are links.
+
+def level_cards(root: Page) -> list[dict]:
+    """The next level below `root` as cards, consistent with the Teilziel page: each card names its
+    level, counts what lies below it and lists its own children with their counts (goals with their
+    Teilziele, Teilziele with their Handlungsansätze).
+
+    Two queries (the pages in tree order, the measures per approach), whatever the concept's size.
     """
+    from .measures import Measure
+
     pages = root.get_descendants().live().type(StrategicGoalPage, SubGoalPage, ApproachPage)
-    pages = pages.only("id", "title", "url_path", "path", "depth", "content_type_id")
+    pages = list(pages.only("id", "title", "url_path", "path", "depth", "content_type_id"))
+    per_approach = dict(
+        Measure.objects.filter(approach__path__startswith=root.path)
+        .values("approach_id")
+        .annotate(n=Count("id"))
+        .values_list("approach_id", "n")
+    )
     approach_type = ContentType.objects.get_for_model(ApproachPage).pk
-    tree: list[dict] = []
-    stack: dict[int, dict] = {}
+    levels = {
+        ContentType.objects.get_for_model(StrategicGoalPage).pk: _("Strategisches Ziel"),
+        ContentType.objects.get_for_model(SubGoalPage).pk: _("Teilziel"),
+        approach_type: _("Handlungsansatz"),
+    }
+    nodes: dict[str, dict] = {}
     for page in pages:
-        heading = None if page.content_type_id == approach_type else first_heading + page.depth - root.depth - 1
-        node = {"page": page, "heading": heading, "children": []}
-        parent = stack.get(page.depth - 1)
-        (parent["children"] if parent else tree).append(node)
-        stack[page.depth] = node
-    return tree
+        nodes[page.path] = {"page": page, "level": levels[page.content_type_id], "children": [], "approaches": 0}
+        nodes[page.path]["measures"] = per_approach.get(page.pk, 0)
+        parent = nodes.get(page.path[: -Page.steplen])
+        if parent:
+            parent["children"].append(nodes[page.path])
+        if page.content_type_id == approach_type:
+            for depth in range(root.depth + 1, page.depth):
+                ancestor = nodes[page.path[: Page.steplen * depth]]
+                ancestor["approaches"] += 1
+                ancestor["measures"] += per_approach.get(page.pk, 0)
+    for node in nodes.values():
+        parts = []
+        if node["children"] and node["children"][0]["page"].content_type_id != approach_type:
+            parts.append(_count(len(node["children"]), "%(n)d Teilziel", "%(n)d Teilziele"))
+        if node["approaches"]:
+            parts.append(_count(node["approaches"], "%(n)d Handlungsansatz", "%(n)d Handlungsansätze"))
+        parts.append(_count(node["measures"], "%(n)d Maßnahme", "%(n)d Maßnahmen"))
+        node["counts"] = ", ".join(parts)
+    return [node for node in nodes.values() if node["page"].depth == root.depth + 1]
 
 
 class StrategicGoalPage(KekPage):
@@ -246,7 +283,7 @@ class StrategicGoalPage(KekPage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = goal_tree(self, first_heading=2)
+        context["overview"] = level_cards(self)
         return context
 
 
@@ -296,7 +333,27 @@ class SubGoalPage(KekPage):
 class ApproachPage(KekPage):
     """A Handlungsansatz: the page that carries the measures with their projects and ideas."""
 
-    content_panels = Page.content_panels + [InlinePanel("measures", label=_("Maßnahme")), CHANGE_NOTE]
+    # Where the concept names a legal requirement for one approach only (not for its Teilziel).
+    legal_framework = RichTextField(_("Gesetzliche Vorgaben"), features=TEXT_FEATURES, blank=True)
+    notes = RichTextField(
+        _("Hinweise"),
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text=_("Zeilen des Konzepts neben den Vorgaben, z. B. „Aktuell: …“."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("legal_framework"),
+        FieldPanel("notes"),
+        InlinePanel("measures", label=_("Maßnahme")),
+        CHANGE_NOTE,
+    ]
+    # The back office's page search and choosers find an approach by the text of its measures.
+    search_fields = Page.search_fields + [
+        index.SearchField("legal_framework"),
+        index.SearchField("notes"),
+        index.RelatedFields("measures", [index.SearchField("text"), index.AutocompleteField("text")]),
+    ]
     parent_page_types = ["plan.SubGoalPage"]
     subpage_types: list[str] = []
 
@@ -312,6 +369,9 @@ class ApproachPage(KekPage):
 
     def change_sections(self) -> dict[str, list[str]]:
         sections = super().change_sections()
+        if self.legal_framework or self.notes:
+            sections[str(_("Gesetzliche Vorgaben"))] = list_items(self.legal_framework)
+            sections[str(_("Hinweise"))] = paragraph_texts(self.notes)
         sections[str(_("Maßnahmen"))] = [text_of(m.text) for m in self.measures.all()]
         return sections
 
@@ -382,24 +442,38 @@ class CrossCuttingThemePage(KekPage):
         return {**super().change_sections(), str(_("Text")): paragraph_texts(self.text)}
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        """Everything tagged with this theme, grouped by field of action (in the concept's order)."""
+        """Everything tagged with this theme, grouped by field of action (in the concept's order);
+        projects and ideas stay with their measure, as on the approach page."""
         from .measures import Measure, Project
 
         context = super().get_context(request, *args, **kwargs)
         home = context["ancestors"][0]
         fields = list(FieldOfActionPage.objects.child_of(home).live().only("id", "title", "url_path", "path"))
-        groups = {f.path: {"field": f, "measures": [], "examples": []} for f in fields}
+        groups = {f.path: {"field": f, "entries": {}, "loose": []} for f in fields}
         approaches = ApproachPage.objects.descendant_of(home).live()
-        measures = Measure.objects.filter(themes=self, approach__in=approaches).select_related("approach")
-        for measure in measures.order_by("approach__path", "sort_order"):
-            groups[field_path(measure.approach.path)]["measures"].append(measure)
-        examples = Project.objects.public().filter(themes=self, approach__in=approaches).select_related("approach")
-        for example in examples.order_by("approach__path", "sort_order"):
-            groups[field_path(example.approach.path)]["examples"].append(example)
-        for group in groups.values():
-            for measure, html in zip(group["measures"], render_many([m.text for m in group["measures"]]), strict=True):
-                measure.html = html
-        context["tagged"] = [g for g in groups.values() if g["measures"] or g["examples"]]
+        examples = list(
+            Project.objects.public()
+            .filter(themes=self, approach__in=approaches)
+            .select_related("approach")
+            .order_by("approach__path", "sort_order")
+        )
+        measures = Measure.objects.filter(Q(themes=self) | Q(pk__in=[e.measure_id for e in examples if e.measure_id]))
+        measures = measures.filter(approach__in=approaches).distinct().select_related("approach")
+        tagged = set(Measure.objects.filter(themes=self).values_list("pk", flat=True))
+        ordered = list(measures.order_by("approach__path", "sort_order"))
+        for measure, html in zip(ordered, render_many([m.text for m in ordered]), strict=True):
+            measure.html = html
+            entry = {"measure": measure, "tagged": measure.pk in tagged, "examples": []}
+            groups[field_path(measure.approach.path)]["entries"][measure.pk] = entry
+        for example in examples:
+            group = groups[field_path(example.approach.path)]
+            entry = group["entries"].get(example.measure_id)
+            (entry["examples"] if entry else group["loose"]).append(example)
+        context["tagged"] = [
+            {"field": g["field"], "entries": list(g["entries"].values()), "loose": g["loose"]}
+            for g in groups.values()
+            if g["entries"] or g["loose"]
+        ]
         return context
 
     def sequence_scope(self, ancestors: list[Page]) -> Page | None:

@@ -58,3 +58,29 @@ def test_place_names_in_the_concept_link_to_their_pages(client, concept):
     assert client.get(links["Neustadt"]).status_code == 200
     field = soup(client, concept.field.url)
     assert field.select(f'.kek-region a.kek-place-link[href="/orte/{village.slug}/"]')
+
+
+def test_a_municipality_formed_after_the_decision_is_not_linked_in_the_decided_texts(concept):
+    """ "Lewitz und Ruhner Berge" in the KEK's 2017 text is a landscape: the municipality Ruhner Berge
+    was formed in 2019, so the text cannot mean it. Here: the small concept decided in 2023."""
+    import datetime
+
+    from kek.places.linking import link_places
+    from kek.places.tests.factories import PlaceFactory
+
+    site = concept.places[0].site
+    PlaceFactory(site=site, name="Ruhner Berge", formed_on=datetime.date(2024, 1, 1))
+    PlaceFactory(site=site, name="Alte Mühle", formed_on=datetime.date(2001, 1, 1))
+    html = BeautifulSoup(str(link_places("Lewitz und Ruhner Berge; Alte Mühle", concept.approach)), "html.parser")
+    assert [a.get_text() for a in html.select("a.kek-place-link")] == ["Alte Mühle"]
+
+
+def test_place_page_marks_the_editorial_assignment_and_links_projects_to_their_measure(client, concept):
+    fair = concept.running[0]
+    page = soup(client, f"/orte/{concept.places[1].slug}/")
+    mark = page.select_one("#projekte").find_parent("section").select_one(".kek-editorial a")
+    assert mark.get_text() == "redaktionelle Ergänzung" and mark["href"] == "/redaktionelle-ergaenzungen/#orte"
+    measure_link = page.select_one(f"#{fair.anchor} .kek-example__measure a")
+    assert measure_link["href"] == f"{fair.approach.url}#massnahme-{fair.measure.key}"
+    county_wide = page.select_one("#landkreisweit").find_parent("section")
+    assert concept.field.title in county_wide.get_text()

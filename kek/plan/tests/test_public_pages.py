@@ -73,9 +73,10 @@ def test_approach_page_shows_its_measures_with_their_examples(client, concept):
     assert [m["id"] for m in measures] == ["massnahme-berufsschulen", "massnahme-breitband-gewerbegebiete"]
     first = [normalise(e.get_text()) for e in measures[0].select(".kek-example")]
     assert first == [
-        "Laufendes Projekt: Ausbildungsmesse Musterland (externer Link)",
+        "Laufendes Projekt: Ausbildungsmesse Musterland (externer Link) Link: redaktionelle Ergänzung",
         "Projektidee: Azubi-Ticket für Bus und Bahn",
     ]
+    assert measures[0].select_one(".kek-editorial a")["href"] == "/redaktionelle-ergaenzungen/#links"
     assert [e["id"] for e in measures[1].select(".kek-example")] == ["beispiel-wlan-ortszentren"]
     assert "Gründungswettbewerb" not in soup.main.get_text()  # an example of the other approach
 
@@ -130,7 +131,13 @@ def test_field_page_has_situation_overview_and_regional_focus(client, concept):
     ]
     assert len(soup.select(".kek-swot li")) == 5
     assert "Vielfältiges Handwerk" in soup.select_one(".kek-swot").get_text()
-    assert [normalise(h.get_text()) for h in soup.select("#ziele ~ .kek-tree > li > h3")] == [concept.goal.title]
+    goals = soup.select("#ziele ~ .kek-level-cards > .kek-level-card")
+    assert [normalise(card.h3.get_text()) for card in goals] == [concept.goal.title]
+    assert normalise(goals[0].select_one(".kek-card__level").get_text()) == "Strategisches Ziel"
+    assert normalise(goals[0].select_one(".kek-card__meta").get_text()) == "1 Teilziel, 2 Handlungsansätze, 3 Maßnahmen"
+    # Goals come before the SWOT, which opens on request.
+    assert soup.find(id="ziele").sourceline < soup.find(id="ausgangssituation").sourceline
+    assert soup.select_one("#ausgangssituation ~ details .kek-swot")
     assert [normalise(h.get_text()) for h in soup.select(".kek-region h3")] == ["Elbtal"]
 
 

@@ -31,8 +31,25 @@ def test_theme_page_lists_tagged_measures_and_examples_grouped_by_field(client, 
     assert examples == [
         ["Projektidee: Kostenloses WLAN in den Ortszentren"],
         ["Projektidee: Tablet-Kurse für Senioren"],
-    ]  # neither drafts nor untagged examples
-    assert "nicht Teil des Beschlusses" in soup.main.get_text(" ")
+    ]  # neither drafts nor untagged examples, and each under its measure
+    assert groups[1].select_one(".kek-measure .kek-examples .kek-example")
+    mark = soup.select_one("#zugeordnet ~ .kek-note .kek-editorial")
+    assert mark.get_text(" ", strip=True) == "Zuordnung zum Querschnittsthema: redaktionelle Ergänzung"
+    assert mark.a["href"] == "/redaktionelle-ergaenzungen/#themen"
+
+
+def test_theme_page_keeps_a_tagged_example_with_its_untagged_measure(client, concept):
+    """Only the idea is tagged: its measure is shown as its context, not as tagged itself."""
+    theme = concept.theme
+    approach = branch(concept.home, "Lebenswerte Orte", "Bürgerbüros stärken")
+    measure = MeasureFactory(approach=approach, text="<p>Service in den Bürgerbüros</p>")
+    publish(approach)
+    IdeaFactory(measure=measure, title="Tablet-Kurse für Senioren", relations__themes=[theme])
+    soup = BeautifulSoup(client.get(theme.url).content.decode(), "html.parser")
+    entry = soup.select(".kek-theme-group")[1].select_one(".kek-measure")
+    assert "kek-measure--context" in entry["class"]
+    assert entry.select_one(".kek-measure__text").get_text() == "Service in den Bürgerbüros"
+    assert entry.select_one(".kek-example").get_text(" ", strip=True) == "Projektidee: Tablet-Kurse für Senioren"
 
 
 def test_a_theme_without_tagged_content_says_so(client, concept):

@@ -59,7 +59,13 @@
   canvas.setAttribute("aria-description", canvas.dataset.markerHint);
 
   document.getElementById("karten-hintergrund").addEventListener("click", function () {
-    L.tileLayer(canvas.dataset.tilesUrl, { attribution: canvas.dataset.tilesAttribution, maxZoom: 18 }).addTo(map);
+    var tiles = L.tileLayer(canvas.dataset.tilesUrl, { attribution: canvas.dataset.tilesAttribution, maxZoom: 18 });
+    var loaded = false;
+    var failure = document.getElementById("karten-fehler");
+    tiles.on("tileload", function () { loaded = true; failure.hidden = true; });
+    // Tiles that do not arrive (offline, blocked, provider down) leave a grey box: say so instead.
+    tiles.on("tileerror", function () { if (!loaded) { failure.hidden = false; } });
+    tiles.addTo(map);
     document.getElementById("karten-einwilligung").hidden = true;
   });
 })();

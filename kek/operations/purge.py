@@ -1,0 +1,220 @@
+"""Which cached addresses a publication changes, and refreshing them (Wagtail's frontend cache).
+
+A page's publication, unpublication, move or deletion changes
+- the page itself (under its old and new address) and its ancestors, which list it,
+- the site's change log with its feed, and the sitemap (its `lastmod`),
+and, when what *other* pages show of it changed (title or address, a page appearing or going away),
+- its siblings (previous/next links), its descendants (breadcrumbs), the overviews that name
+  concept pages across the tree (cross-cutting themes, places and map, indicators), and, for a
+  page in the main menu, every page of its site.
+A project or idea (a snippet) appears on its approach page, on the cross-cutting theme pages and on
+the place pages and the map; its publication changes those and the change log.
+
+The first group is refreshed at once, after the transaction commits, inside the editor's request
+(a handful of pages, so the next visitor already sees the change); the rest by Wagtail's purge task
+in the worker, a moment later. Pages of the English interface (/en/…) are not kept by shared caches
+(KEK_CACHE_EXCLUDED_PATHS), which halves this work for a rarely used view. Without
+WAGTAILFRONTENDCACHE (development, tests) nothing is sent.
+
+Other apps add addresses with the Wagtail hook `kek_cached_urls(instance) -> list of full URLs`
+(e.g. a PDF of the concept), without importing this module.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.utils import translation
+from wagtail import hooks
+from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
+from wagtail.models import Page, PageLogEntry, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from kek.core.pages import home_path
+from kek.history.models import ChangeLogPage
+from kek.indicators.models import IndicatorIndexPage
+from kek.places.models import PlaceIndexPage
+from kek.plan.models import CrossCuttingThemePage, Project
+
+HOOK = "kek_cached_urls"
+OVERVIEWS = (CrossCuttingThemePage, PlaceIndexPage, IndicatorIndexPage)
+
+
+@dataclass
+class Refresh:
+    """The addresses one change touches: `now` refreshed in the request, `later` by the worker."""
+
+    now: set[str] = field(default_factory=set)
+    later: set[str] = field(default_factory=set)
+
+    def add(self, urls: Iterable[str], *, now: bool) -> None:
+        (self.now if now else self.later).update(urls)
+
+
+def page_urls(page: Page) -> list[str]:
+    """Every cached address of `page`: its URL joined with each of its `get_cached_paths()`."""
+    with translation.override(settings.LANGUAGE_CODE):
+        parts = page.get_url_parts()
+    if parts is None:
+        return []
+    _site_id, root_url, page_path = parts
+    return [root_url + page_path + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
+
+
+def _site_root(page: Page) -> Page | None:
+    return Page.objects.filter(path=home_path(page.path)).first()
+
+
+def site_urls(home: Page) -> list[str]:
+    """Every cached address of the site whose start page is `home`."""
+    urls = [
+        url for page in Page.objects.live().descendant_of(home, inclusive=True).specific() for url in page_urls(page)
+    ]
+    return urls + _sitemap(home)
+
+
+def _sitemap(home: Page) -> list[str]:
+    site = Site.objects.filter(root_page=home).first()
+    return [f"{site.root_url}/sitemap.xml"] if site else []
+
+
+def _neighbourhood(page: Page, home: Page) -> list[str]:
+    """The page's ancestors (they list it), the change log with its feed, the sitemap."""
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=home.depth).live().specific()
+    change_logs = ChangeLogPage.objects.child_of(home).live()
+    urls = [url for other in [*ancestors, *change_logs] for url in page_urls(other)]
+    return urls + _sitemap(home) + [url for hook in hooks.get_hooks(HOOK) for url in hook(page)]
+
+
+def _shown_elsewhere(page: Page, home: Page) -> list[str]:
+    """Pages that name `page` outside its ancestry: all of the site for a page in the main menu,
+    else its siblings, its descendants and the cross-tree overviews."""
+    if page.depth == home.depth + 1 and page.show_in_menus:
+        return site_urls(home)
+    pages = [
+        *Page.objects.sibling_of(page, inclusive=False).live().specific(),
+        *Page.objects.descendant_of(page).live().specific(),
+        *(overview for model in OVERVIEWS for overview in model.objects.descendant_of(home).live()),
+    ]
+    return [url for other in pages for url in page_urls(other)]
+
+
+def _changes_elsewhere(page: Page, revision) -> bool:
+    """Whether other pages show something new of `page`: it was not live before, or its title or
+    address changed since the publication before this one."""
+    entries = PageLogEntry.objects.filter(page=page, action__in=["wagtail.publish", "wagtail.unpublish"])
+    previous = entries.exclude(revision=revision).order_by("-timestamp", "-pk").first()
+    if previous is None or previous.action != "wagtail.publish" or previous.revision is None:
+        return True
+    before = previous.revision.as_object()
+    return before.title != page.title or before.slug != page.slug
+
+
+def for_page(page: Page, *, elsewhere: bool, old_urls: Iterable[str] = ()) -> Refresh:
+    refresh = Refresh()
+    home = _site_root(page)
+    if home is None:
+        return refresh
+    refresh.add([*page_urls(page), *old_urls], now=True)
+    refresh.add(_neighbourhood(page, home), now=True)
+    if elsewhere:
+        refresh.add(_shown_elsewhere(page, home), now=False)
+    return refresh
+
+
+def for_project(project: Project) -> Refresh:
+    refresh = Refresh()
+    approach = Page.objects.filter(pk=project.approach_id).specific().first()
+    home = _site_root(approach) if approach else None
+    if home is None:
+        return refresh
+    refresh.add(page_urls(approach), now=True)
+    refresh.add(_neighbourhood(approach, home), now=True)
+    shown_on = [
+        *CrossCuttingThemePage.objects.descendant_of(home).live(),
+        *PlaceIndexPage.objects.descendant_of(home).live(),
+    ]
+    refresh.add([url for page in shown_on for url in page_urls(page)], now=False)
+    return refresh
+
+
+# At most this many addresses are refreshed inside the request; the rest go to the worker (a whole
+# import or a bulk action in one transaction must not render hundreds of pages in one request).
+MAX_NOW = 20
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def send(refresh: Refresh) -> None:
+    """After the commit: `now` from here, `later` as Wagtail's purge task for the worker.
+
+    All changes of one transaction are merged (an import publishes hundreds of pages): every call
+    registers a commit callback, the first one to run sends the merged set, the others find it
+    gone. After a rollback the set stays and goes with the next commit, which at worst refreshes
+    some pages once more."""
+    connection = transaction.get_connection()
+    pending = getattr(connection, "kek_pending_refresh", None) or Refresh()
+    pending.now |= refresh.now
+    pending.later |= refresh.later
+    connection.kek_pending_refresh = pending
+
+    def run() -> None:
+        merged = getattr(connection, "kek_pending_refresh", None)
+        connection.kek_pending_refresh = None
+        if merged is None:
+            return
+        now = sorted(merged.now)[:MAX_NOW]
+        for backend in get_backends().values():
+            backend.purge_batch(now)
+        purge_urls_from_cache(sorted((merged.now | merged.later) - set(now)))
+
+    transaction.on_commit(run)
+
+
+def _page_published(sender, instance, revision=None, **kwargs) -> None:
+    if enabled():
+        send(for_page(instance, elsewhere=_changes_elsewhere(instance, revision)))
+
+
+def _page_unpublished(sender, instance, **kwargs) -> None:
+    if enabled():
+        send(for_page(instance, elsewhere=True))
+
+
+def _page_moved(sender, instance, url_path_before: str, url_path_after: str, **kwargs) -> None:
+    """A move changes the addresses of the page and all below it; the old ones answer 404 now."""
+    if url_path_before == url_path_after or not instance.live or not enabled():
+        return
+    old_urls = []
+    for page in Page.objects.live().descendant_of(instance, inclusive=True).specific():
+        for url in page_urls(page):
+            scheme, rest = url.split("://", 1)
+            host, _, path = rest.partition("/")
+            old_urls.append(f"{scheme}://{host}{_old_path('/' + path, instance, url_path_before, url_path_after)}")
+    send(for_page(instance, elsewhere=True, old_urls=old_urls))
+
+
+def _old_path(path: str, page: Page, before: str, after: str) -> str:
+    """`path` (an address below the moved page) as it was before the move."""
+    home = _site_root(page)
+    site_prefix = len(home.url_path) - 1 if home else 0
+    new_part, old_part = after[site_prefix:], before[site_prefix:]
+    return old_part + path[len(new_part) :] if path.startswith(new_part) else path
+
+
+def _project_changed(sender, instance, **kwargs) -> None:
+    if instance.approach_id and enabled():
+        send(for_project(instance))
+
+
+def connect() -> None:
+    page_published.connect(_page_published, dispatch_uid="kek-cache-published")
+    page_unpublished.connect(_page_unpublished, dispatch_uid="kek-cache-unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid="kek-cache-moved")
+    published.connect(_project_changed, sender=Project, dispatch_uid="kek-cache-project-published")
+    unpublished.connect(_project_changed, sender=Project, dispatch_uid="kek-cache-project-unpublished")
+    post_delete.connect(_project_changed, sender=Project, dispatch_uid="kek-cache-project-deleted")

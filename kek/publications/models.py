@@ -1,0 +1,43 @@
+"""When a site's concept last changed, and the files built from it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+
+class ContentVersion(models.Model):
+    """The moment anything public of a site last changed: files built before it are stale, and
+    the open-data API answers with it as Last-Modified."""
+
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="+")
+    changed_at = models.DateTimeField(_("Zuletzt geändert"))
+
+    class Meta:
+        verbose_name = _("Stand der Inhalte")
+
+    def __str__(self) -> str:
+        return f"{self.site}: {self.changed_at:%d.%m.%Y %H:%M}"
+
+
+def _upload_to(instance: "StoredFile", filename: str) -> str:
+    return f"veroeffentlichungen/{instance.site_id}/{filename}"
+
+
+class StoredFile(models.Model):
+    """One file built from a site's published content (the concept PDF, a CSV download, …)."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("Dateiname"), max_length=100)
+    file = models.FileField(_("Datei"), upload_to=_upload_to, max_length=255)
+    size = models.PositiveBigIntegerField(_("Größe in Byte"))
+    built_at = models.DateTimeField(_("Erstellt am"))
+    content_at = models.DateTimeField(_("Stand der Inhalte"))
+    seconds = models.FloatField(_("Dauer der Erstellung in Sekunden"), default=0)
+
+    class Meta:
+        verbose_name = _("Veröffentlichte Datei")
+        verbose_name_plural = _("Veröffentlichte Dateien")
+        constraints = [models.UniqueConstraint(fields=["site", "name"], name="stored_file_unique_per_site")]
+
+    def __str__(self) -> str:
+        return self.name

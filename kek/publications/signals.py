@@ -1,0 +1,57 @@
+"""Mark a site's content changed whenever something public of it changes (pages, projects,
+places, indicators, change records), so its files are rebuilt and the API's Last-Modified moves."""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Site
+from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from kek.core.pages import KekPage, home_path
+from kek.history.records import ChangeRecord
+from kek.indicators.models import Indicator, IndicatorTarget, IndicatorValue
+from kek.places.models import Place
+from kek.plan.models import ApproachPage, Project
+
+from .tasks import mark_changed
+
+
+def _site_of_path(path: str) -> int | None:
+    return Site.objects.filter(root_page__path=home_path(path)).values_list("pk", flat=True).first()
+
+
+def page_changed(sender, instance, **kwargs) -> None:
+    site_id = _site_of_path(instance.path)
+    if site_id:
+        mark_changed(site_id)
+
+
+def project_changed(sender, instance, **kwargs) -> None:
+    path = ApproachPage.objects.filter(pk=instance.approach_id).values_list("path", flat=True).first()
+    site_id = _site_of_path(path) if path else None
+    if site_id:
+        mark_changed(site_id)
+
+
+def site_item_changed(sender, instance, **kwargs) -> None:
+    mark_changed(instance.site_id)
+
+
+def indicator_part_changed(sender, instance, **kwargs) -> None:
+    site_id = Indicator.objects.filter(pk=instance.indicator_id).values_list("site_id", flat=True).first()
+    if site_id:
+        mark_changed(site_id)
+
+
+def connect() -> None:
+    for model in apps.get_models():
+        if issubclass(model, KekPage):
+            page_published.connect(page_changed, sender=model)
+            page_unpublished.connect(page_changed, sender=model)
+    for signal in (published, unpublished, post_delete):
+        signal.connect(project_changed, sender=Project)
+    for model in (Place, Indicator, ChangeRecord):
+        post_save.connect(site_item_changed, sender=model)
+        post_delete.connect(site_item_changed, sender=model)
+    for model in (IndicatorTarget, IndicatorValue):
+        post_save.connect(indicator_part_changed, sender=model)
+        post_delete.connect(indicator_part_changed, sender=model)

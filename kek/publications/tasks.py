@@ -1,0 +1,61 @@
+"""Marking a site's content changed and rebuilding its files in the background after that."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+from wagtail.models import Site
+
+from . import files
+from .models import ContentVersion
+
+
+@task(priority=-10)  # after mail, search (10) and Wagtail's bookkeeping (0): it may take seconds
+def build_site_files(site_id: int) -> list[str]:
+    """Build every stale file of the site; returns the names built (none if all were current)."""
+    site = Site.objects.filter(pk=site_id).select_related("root_page").first()
+    if site is None:
+        return []
+    built = []
+    for spec in files.specs():
+        stored = files.StoredFile.objects.filter(site=site, name=spec.name).first()
+        if stored is None or stored.content_at < files.changed_at(site):
+            files.build(site, spec)
+            built.append(spec.name)
+    return built
+
+
+def served(site: Site, spec: files.FileSpec) -> files.StoredFile:
+    """The file to hand out now. A file never built is built on this request; a stale one is handed
+    out as it is (it names the date of its content) while the worker builds the new one, so no
+    request after a publication waits for a build (the PDF of a large concept takes seconds)."""
+    stored = files.StoredFile.objects.filter(site=site, name=spec.name).first()
+    if stored is None or not stored.file.storage.exists(stored.file.name):
+        return files.build(site, spec)
+    if stored.content_at < files.changed_at(site):
+        if not settings.KEK_BUILD_FILES:
+            return files.build(site, spec)
+        build_site_files.enqueue(site.pk)
+        stored.refresh_from_db()  # the immediate backend (development, tests) has built it already
+    return stored
+
+
+def mark_changed(site_id: int) -> None:
+    """Record a change of the site when the current transaction commits and queue the rebuild of its
+    files, once per transaction and site however many changes it holds.
+
+    Every call registers a commit callback that remembers the connection's count for the site; at
+    commit the first callback does the work and raises the count, the others see a newer count and
+    do nothing. A rolled-back transaction runs no callback, so nothing stays blocked."""
+    connection = transaction.get_connection()
+    counts = connection.__dict__.setdefault("kek_site_changes", {})
+    seen = counts.get(site_id, 0)
+
+    def record() -> None:
+        if counts.get(site_id, 0) == seen:
+            counts[site_id] = seen + 1
+            ContentVersion.objects.update_or_create(site_id=site_id, defaults={"changed_at": timezone.now()})
+            if settings.KEK_BUILD_FILES:
+                build_site_files.enqueue(site_id)
+
+    transaction.on_commit(record)
