@@ -56,7 +56,7 @@ def test_the_barrier_form_is_never_cached_and_its_post_is_stored(stack: Stack, v
     text = "Die Karte lässt sich mit der Tastatur nicht bedienen (Rauchtest)."
     answer = visitor.post("/barrierefreiheit/", {**hidden, "description": text, "page_url": "/orte/karte/"})
     assert answer.status == 302, answer.text[:500]
-    assert answer.headers["Location"].endswith("/barrierefreiheit/danke/")
+    assert "/barrierefreiheit/danke/" in answer.headers["Location"]  # …/danke/<reference>/
     stored = stack.shell(
         f"from kek.legal.models import BarrierReport;print(BarrierReport.objects.filter(description={text!r}).count())"
     )
