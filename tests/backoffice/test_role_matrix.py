@@ -25,8 +25,8 @@ from kek.indicators.models import Indicator
 from kek.legal.models import BarrierReport
 from kek.monitoring.records import Implementation, OrganisationalUnit, ProgressEntry
 from kek.participation.models import Proposal, ReasonTemplate
-from kek.search.models import SynonymGroup
 from kek.plan.models import ApproachPage, Project
+from kek.search.models import SynonymGroup
 
 from ..conftest import OTHER
 
