@@ -5,7 +5,18 @@
 - CHANGES_SINCE_HOOK: fn(site, since, path) -> list of dicts with `created`, `title`, `url` (path on
   the site): published changes of the concept after `since` to pages below tree path `path`
   (kek/history knows them; kek/participation mails them to its subscribers as a digest).
+- SEARCH_FACETS_HOOK: fn() -> dict with `key` (URL parameter), `name`, `labels` (list of (value,
+  label) in display order, built without queries), `values` (fn(site) -> {"measure:<key>" or
+  "project:<key>": value}, called only when the index is rebuilt) and `models` (models whose
+  publication changes the values): a further facet of the site search (kek/monitoring gives the
+  implementation status). The value is stored in the index, so a search costs no extra query.
+- RECORD_CHANGE_HOOK: fn(page, subject, title, changes, user) records a published change to an
+  item shown on `page` in the public change history, as ChangeRecord.changes (list of dicts with
+  `section`, `added`, `removed`, `reworded`); kek/history writes it, kek/monitoring reports
+  published progress entries through it.
 """
 
 PRIVACY_SECTIONS_HOOK = "kek_privacy_sections"
 CHANGES_SINCE_HOOK = "kek_changes_since"
+SEARCH_FACETS_HOOK = "kek_search_facets"
+RECORD_CHANGE_HOOK = "kek_record_change"

@@ -11,10 +11,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kek.core.admin_urls import guarded
+from kek.core.hooks import SEARCH_FACETS_HOOK
 from kek.places.models import PLACE_SECTIONS_HOOK
 from kek.plan.models import APPROACH_ITEMS_HOOK
 from kek.plan.wagtail_hooks import OBJECT_ACTIONS, measure_chooser_viewset
 
+from .facet import status_facet
 from .fragments import approach_states, place_section
 from .records import Implementation, OrganisationalUnit
 from .reminders import items_for_editor
@@ -96,6 +98,7 @@ register_snippet(ImplementationViewSet)
 register_snippet(UnitViewSet)
 hooks.register(PLACE_SECTIONS_HOOK, place_section)
 hooks.register(APPROACH_ITEMS_HOOK, approach_states)
+hooks.register(SEARCH_FACETS_HOOK, status_facet)
 
 
 class RemindersPanel(Component):

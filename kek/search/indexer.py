@@ -19,13 +19,13 @@ from kek.plan.models import (
 )
 from kek.plan.tree import FIELD_DEPTH, ancestor_paths
 
-from . import text
+from . import facets, text
 from .models import SearchEntry
 
 Kind = SearchEntry.Kind
 
 
-def _entry(site, kind, title, body, url, trail, order, field_slug="", goal_id=None, themes=(), sub_regions=()):
+def _entry(site, kind, title, body, url, trail, order, field_slug="", goal_id=None, themes=(), sub_regions=(), item=""):
     entry = SearchEntry(
         site=site,
         kind=kind,
@@ -40,6 +40,7 @@ def _entry(site, kind, title, body, url, trail, order, field_slug="", goal_id=No
         order=order,
     )
     entry._themes, entry._sub_regions = list(themes), list(sub_regions)
+    entry._item = item  # "measure:<key>" or "project:<key>": how other apps' facets name it
     return entry
 
 
@@ -99,6 +100,7 @@ def build_entries(site: Site) -> list[SearchEntry]:
             field_slug=field_slug,
             goal_id=goal_id,
             themes=[t.pk for t in measure.themes.all()],
+            item=f"measure:{measure.key}",
         )
     projects = (
         Project.objects.public().filter(approach__in=approaches).prefetch_related("themes", "sub_regions", "places")
@@ -120,6 +122,7 @@ def build_entries(site: Site) -> list[SearchEntry]:
             goal_id=goal_id,
             themes=[t.pk for t in project.themes.all()],
             sub_regions=sorted(sub_regions),
+            item=f"project:{project.key}",
         )
     for theme in below(CrossCuttingThemePage):
         add(Kind.THEME, theme.title, text_of(theme.text), theme.url, [], themes=[theme.pk])
@@ -141,6 +144,11 @@ def build_entries(site: Site) -> list[SearchEntry]:
             )
     for about in below(AboutPage):
         add(Kind.PAGE, about.title, text_of(about.body), about.url, [])
+    for facet in facets.extra():
+        values = facet["values"](site)
+        for entry in entries:
+            if values.get(entry._item):
+                entry.facets[facet["key"]] = values[entry._item]
     return entries
 
 

@@ -36,6 +36,8 @@ class SearchEntry(models.Model):
     title_terms = models.TextField()
     terms = models.TextField()
     order = models.PositiveIntegerField(default=0)  # reading order of the concept, for ties
+    # Values of the facets other apps add (facets.py), e.g. {"stand": "running"}.
+    facets = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["order"]

@@ -13,11 +13,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
-from . import text
+from . import facets, text
 from .models import SearchEntry
 from .vocabulary import Alternative, alternatives, synonym_groups
-
-FACETS = ("art", "feld", "ziel", "thema", "teilraum")  # URL parameters, German like the URLs
 
 
 @dataclass
@@ -37,6 +35,7 @@ class Row(NamedTuple):
     goal_id: int | None
     order: int
     title_terms: str
+    facets: dict
     length: int
     occurrences: tuple[int, ...]
 
@@ -111,9 +110,9 @@ def search(query: str, filters: dict[str, str], site: Site | None, synonyms: lis
         # The body counts the word as typed only: counting every synonym multiplies the database's work.
         **{f"occurrences_{i}": _occurrences(word[0][0]) for i, word in enumerate(options)},
     )
-    columns = ["pk", "kind", "field_slug", "goal_id", "order", "title_terms", "length"]
+    columns = ["pk", "kind", "field_slug", "goal_id", "order", "title_terms", "facets", "length"]
     rows = [
-        Row(*values[:7], occurrences=tuple(values[7:]))
+        Row(*values[:8], occurrences=tuple(values[8:]))
         for values in counted.values_list(*columns, *(f"occurrences_{i}" for i in range(len(stems))))
     ]
     # All tags at once: a few hundred rows, cheaper than matching the text a second time.
@@ -133,15 +132,18 @@ def search(query: str, filters: dict[str, str], site: Site | None, synonyms: lis
         "thema": lambda row: themes.get(row.pk, ()),
         "teilraum": lambda row: regions.get(row.pk, ()),
     }
-    active = {k: v for k, v in filters.items() if k in FACETS and v}
-    values = {facet: [value_of[facet](row) for row in rows] for facet in FACETS}  # once per row and facet
+    all_facets = facets.all_keys()
+    for key in all_facets[len(facets.BASE) :]:
+        value_of[key] = lambda row, key=key: (row.facets[key],) if key in row.facets else ()
+    active = {k: v for k, v in filters.items() if k in all_facets and v}
+    values = {facet: [value_of[facet](row) for row in rows] for facet in all_facets}  # once per row and facet
     fits = {k: [v in row_values for row_values in values[k]] for k, v in active.items()}
 
     def passes(i: int, skip: str | None = None) -> bool:
         return all(fit[i] for k, fit in fits.items() if k != skip)
 
     # Each facet counts what the other active filters leave, so choosing stays possible.
-    for facet in FACETS:
+    for facet in all_facets:
         others = [fit for k, fit in fits.items() if k != facet]
         kept = values[facet] if not others else [v for v, *ok in zip(values[facet], *others, strict=True) if all(ok)]
         result.counts[facet] = dict(Counter(chain.from_iterable(kept)))

@@ -11,9 +11,9 @@ from wagtail.search.utils import normalise_query_string
 from kek.places.models import SubRegionPage
 from kek.plan.models import CrossCuttingThemePage, FieldOfActionPage, StrategicGoalPage
 
-from . import text
+from . import facets, text
 from .models import SearchEntry
-from .query import FACETS, highlight, search
+from .query import highlight, search
 from .vocabulary import applied_synonyms, did_you_mean, synonym_groups
 
 FEW = 5  # with fewer hits the page suggests a spelling from the index's own words
@@ -41,20 +41,26 @@ def _facet_options(counts: dict[str, dict[str, int]], site: Site) -> list[dict]:
         "thema": "Querschnittsthema",
         "teilraum": "Teilraum",
     }
+    editorial = {"thema": "themen", "teilraum": "teilraeume"}  # assignments the Redaktion added
+    for facet in facets.extra():
+        labels[facet["key"]] = [(value, str(label)) for value, label in facet["labels"]]
+        names[facet["key"]] = str(facet["name"])
+        editorial[facet["key"]] = facet.get("editorial", "")
     return [
         {
             "key": key,
             "name": names[key],
+            "editorial": editorial.get(key, ""),
             "values": [(value, label, counts[key][value]) for value, label in labels[key] if counts[key].get(value)],
         }
-        for key in FACETS
+        for key in names
     ]
 
 
 @require_safe
 def results(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
-    filters = {key: request.GET.get(key, "")[:100] for key in FACETS}
+    filters = {key: request.GET.get(key, "")[:100] for key in facets.all_keys()}
     site = Site.find_for_request(request)
     synonyms = synonym_groups(site)
     result = search(query, filters, site, synonyms)
