@@ -149,6 +149,25 @@ def _record_project(project: Project, approach: Page, site: Site, action: str, c
     )
 
 
+def record_change(page: Page, subject: str, title: str, changes: list[dict], user=None) -> None:
+    """A published change another app reports (kek/core's RECORD_CHANGE_HOOK), e.g. a new progress
+    entry of a project: recorded like a change of the concept, linked to `page`."""
+    site = _recording_site(page.path)
+    if site is None or not changes:
+        return
+    ChangeRecord.objects.create(
+        site=site,
+        created=timezone.now(),
+        action=ChangeRecord.Action.CHANGED,
+        subject=subject,
+        title=title,
+        page=page,
+        field_slug=_field_slug(page.path),
+        changes=changes,
+        user=user,
+    )
+
+
 def connect() -> None:
     """Connect the recorders to the concept's own models only: the page types that take part in
     the history, and projects. Other deletes in the project stay fast deletes."""

@@ -2,11 +2,12 @@
 
 from wagtail import hooks
 
-from kek.core.hooks import CHANGES_SINCE_HOOK
+from kek.core.hooks import CHANGES_SINCE_HOOK, RECORD_CHANGE_HOOK
 from kek.core.pages import home_path
 
 from .models import ChangeLogPage
 from .records import ChangeRecord
+from .signals import record_change
 
 
 @hooks.register(CHANGES_SINCE_HOOK)
@@ -26,3 +27,6 @@ def changes_since(site, since, path: str) -> list[dict]:
         }
         for r in records[:100]
     ]
+
+
+hooks.register(RECORD_CHANGE_HOOK, record_change)

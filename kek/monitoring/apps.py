@@ -11,8 +11,10 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy
 
+        from . import changes
         from .permissions import ImplementationPermissionPolicy, UnitPermissionPolicy
         from .records import Implementation, OrganisationalUnit
 
         register_permission_policy(Implementation, ImplementationPermissionPolicy(Implementation))
         register_permission_policy(OrganisationalUnit, UnitPermissionPolicy(OrganisationalUnit))
+        changes.connect()  # published progress entries go into the public change history
