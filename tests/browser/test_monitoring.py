@@ -1,6 +1,6 @@
 """Implementation status in a real browser: a Fachdienst editor records progress on a project, the
 Redaktion approves it, and the project page, the approach page, the overview's counts and the
-record's history show it; the new page types pass axe-core at 320 px without sideways scrolling."""
+record's history and the public change history show it; the new page types pass axe-core at 320 px without sideways scrolling."""
 
 import json
 import re
@@ -65,6 +65,8 @@ def test_fachdienst_records_progress_redaktion_approves_public_sees_it(page, sit
     page.context.clear_cookies()  # not public before approval
     page.goto(f"{site_url}/projekte/{project['key']}/")
     assert TEXT not in page.content()
+    page.goto(site_url + "/aenderungen/")
+    assert TEXT not in page.content()
 
     log_in(page, site_url, "red-umsetzung")
     page.goto(record_url)
@@ -82,6 +84,9 @@ def test_fachdienst_records_progress_redaktion_approves_public_sees_it(page, sit
     page.goto(site_url + "/umsetzung/")
     after = running_counts(page)
     assert after == [before[0], before[1] + 1, before[2]]
+    page.goto(site_url + "/aenderungen/")
+    newest = page.locator(".kek-change").first.inner_text()
+    assert project["title"] in newest and f"02.11.2026: in Umsetzung – {TEXT}" in newest
 
 
 PAGES = [
