@@ -45,9 +45,9 @@ RANGES = {
 }
 
 
-# Where `kern-` classes are named: templates, scripts, Python code (widgets, tags) and content files.
+# Where `kern-` classes are named: templates (also the feed's XSLT), scripts, Python code and content files.
 SOURCES = [ROOT / "kek", ROOT / "content"]
-SOURCE_SUFFIXES = {".html", ".js", ".py", ".css", ".yaml", ".txt"}
+SOURCE_SUFFIXES = {".html", ".xsl", ".js", ".py", ".css", ".yaml", ".txt", ".md"}
 KERN_CLASS = re.compile(r"kern-[A-Za-z0-9_-]+")
 
 
