@@ -67,8 +67,9 @@ def _class_is_used(name: str, used: set[str]) -> bool:
 
 
 def _selector_is_used(selector: str, used: set[str]) -> bool:
-    """Whether every `kern-` class the selector needs is in use (a class under `:not()` is not needed)."""
-    selector = re.sub(r":not\([^()]*\)", "", selector)
+    """Whether every `kern-` class the selector needs is in use. Classes inside `:not()`, `:is()`,
+    `:where()` and `:has()` are not counted: such a selector may match without them, so it stays."""
+    selector = re.sub(r":(not|is|where|has)\([^()]*\)", "", selector)
     return all(_class_is_used(name, used) for name in re.findall(r"\.(kern-[A-Za-z0-9_-]+)", selector))
 
 
