@@ -18,7 +18,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(KERN)/kern.min.css: node_modules/.package-lock.json scripts/build_assets.py $(VENV)/.installed
+# KERN's CSS is cut down to the `kern-` classes our sources name, so it is rebuilt when they change.
+KERN_USERS := $(shell find kek content -path '*/static/vendor' -prune -o -type f \( -name '*.html' -o -name '*.xsl' \
+                -o -name '*.js' -o -name '*.py' -o -name '*.css' -o -name '*.yaml' -o -name '*.txt' -o -name '*.md' \) -print)
+$(KERN)/kern.min.css: node_modules/.package-lock.json scripts/build_assets.py $(VENV)/.installed $(KERN_USERS)
 	$(PY) scripts/build_assets.py
 
 MO := kek/locale/en/LC_MESSAGES/django.mo
