@@ -277,7 +277,7 @@ class ParticipationPage(RoutablePageMixin, KekPage):
 
         return round_views.result(request, self, pk)
 
-    @path("runde/<int:pk>/ergebnis.csv", name="round-result-csv")
+    @path("runde/<int:pk>/ergebnis/csv/", name="round-result-csv")
     def round_result_csv(self, request: HttpRequest, pk: int) -> HttpResponse:
         from . import round_views
 

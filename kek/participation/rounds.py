@@ -133,14 +133,16 @@ def compute_result(round_: PriorityRound) -> dict:
     for row in rows:
         if row["approach_id"] in counts:
             counts[row["approach_id"]][row["value"]] = row["n"]
-    parents = {a.path[: -ApproachPage.steplen] for a in approaches}
-    fields = {f.path: f for f in FieldOfActionPage.objects.filter(path__in=parents).only("title", "path")}
+    steplen = ApproachPage.steplen
+    ancestors = {a.path[:end] for a in approaches for end in range(steplen, len(a.path), steplen)}
+    fields = list(FieldOfActionPage.objects.filter(path__in=ancestors).only("title", "path"))
     grouped: dict[str, list[dict]] = {}
     for order, approach in enumerate(approaches):
         distribution = [counts[approach.pk].get(value, 0) for value, _ in PriorityRound.SCALE]
         total = sum(distribution)
         values = [v for (v, _), n in zip(PriorityRound.SCALE, distribution, strict=True) for _ in range(n)]
-        grouped.setdefault(approach.path[: -ApproachPage.steplen], []).append(
+        field = next((f for f in fields if approach.path.startswith(f.path)), None)
+        grouped.setdefault(field.path if field else "", []).append(
             {
                 "title": approach.title,
                 "count": total,
@@ -150,13 +152,13 @@ def compute_result(round_: PriorityRound) -> dict:
             }
         )
     result_fields = []
+    titles = {f.path: f.title for f in fields}
     for path, items in sorted(grouped.items()):
         items.sort(key=lambda i: (-(i["mean"] or 0), -i["count"], i["order"]))
         for rank, item in enumerate(items, start=1):
             item["rank"] = rank
             del item["order"]
-        field = fields.get(path)
-        result_fields.append({"title": field.title if field else "", "approaches": items})
+        result_fields.append({"title": titles.get(path, ""), "approaches": items})
     return {
         "closed_at": round_.closed_at.isoformat(),
         "participants": round_.participants.filter(ratings__isnull=False).distinct().count(),
