@@ -64,7 +64,7 @@ class RoundIndexView(IndexView):
                 ("codes", _("Codes drucken"), "key"),
                 ("close", _("Runde beenden"), "lock"),
             ):
-                url = reverse(f"{self.url_namespace}:{name}", args=[instance.pk])
+                url = reverse(f"wagtailsnippets_participation_priorityround:{name}", args=[instance.pk])
                 buttons.append(ListingButton(label, url=url, icon_name=icon, priority=30))
         return buttons
 
