@@ -34,7 +34,7 @@ def may_run_round(user, round_: PriorityRound, url_name: str) -> bool:
 
 
 class RoundForm(WagtailAdminModelForm):
-    """Only the user's sites; only approaches of the chosen site; fixed once the round has ratings."""
+    """Only the user's sites; only approaches of the chosen site; a closed round cannot be changed."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
