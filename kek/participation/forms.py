@@ -19,7 +19,7 @@ from kek.core.forms import KernForm
 from kek.places.models import Place, SubRegionPage
 from kek.plan.models import ApproachPage
 
-from .models import Proposal, Subscription
+from .models import PriorityRound, Proposal, Subscription
 
 STARTED = "kek.participation.form-started"
 INPUT = {"class": "kern-form-input__input"}
@@ -226,3 +226,43 @@ class SubscriptionForm(GuardedForm):
         error_messages={"required": _("Bitte wählen Sie, wie oft Sie eine E-Mail möchten.")},
     )
     consent = SupportForm.base_fields["consent"]
+
+
+class RoundJoinForm(GuardedForm):
+    """Taking part in a public priority round: the address gets the confirmation link."""
+
+    email = SupportForm.base_fields["email"]
+    consent = SupportForm.base_fields["consent"]
+
+
+class RoundCodeForm(GuardedForm):
+    """Taking part with a printed one-time code."""
+
+    code = forms.CharField(
+        label=_("Ihr Code"),
+        help_text=_("Der Code steht auf dem Zettel, den Sie erhalten haben, z. B. ABCDE-FGH23."),
+        max_length=20,
+        widget=forms.TextInput(attrs={**INPUT, "autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+class RatingForm(KernForm):
+    """One choice on the fixed scale per approach of the round, all required.
+
+    No honeypot or time check here: only a holder of a personal link reaches this form, and
+    sending it again only changes that person's own ratings."""
+
+    def __init__(self, *args, approaches: list[ApproachPage], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.approaches = approaches
+        for approach in approaches:
+            self.fields[f"ansatz_{approach.pk}"] = forms.TypedChoiceField(
+                label=approach.title,
+                choices=[(value, label) for value, label in PriorityRound.SCALE],
+                coerce=int,
+                widget=forms.RadioSelect(attrs={"class": "kern-form-check__input"}),
+                error_messages={"required": _("Bitte wählen Sie eine Bewertung für diesen Handlungsansatz.")},
+            )
+
+    def ratings(self) -> dict[int, int]:
+        return {a.pk: self.cleaned_data[f"ansatz_{a.pk}"] for a in self.approaches}

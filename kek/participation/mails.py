@@ -18,6 +18,8 @@ SUBJECTS = {
     "moderation_queue": "Ein Vorschlag aus der Bürgerschaft wartet auf die Moderation",
     "confirm_subscription": "Bitte bestätigen Sie Ihr Abonnement",
     "digest": "Neues zu {scope}",
+    "round_invitation": "Einladung zur Priorisierungsrunde „{title}“",
+    "round_join": "Bitte bestätigen Sie Ihre Teilnahme an „{title}“",
 }
 
 

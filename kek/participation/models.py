@@ -253,6 +253,36 @@ class ParticipationPage(RoutablePageMixin, KekPage):
 
         return views.confirm_subscription(request, self, signed)
 
+    @path("runde/<int:pk>/", name="round")
+    def round_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from . import round_views
+
+        return round_views.round_page(request, self, pk)
+
+    @path("runde/teilnehmen/<str:signed>/", name="round-join")
+    def round_join(self, request: HttpRequest, signed: str) -> HttpResponse:
+        from . import round_views
+
+        return round_views.join(request, self, signed)
+
+    @path("runde/bewerten/<str:signed>/", name="round-rate")
+    def round_rate(self, request: HttpRequest, signed: str) -> HttpResponse:
+        from . import round_views
+
+        return round_views.rate(request, self, signed)
+
+    @path("runde/<int:pk>/ergebnis/", name="round-result")
+    def round_result(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from . import round_views
+
+        return round_views.result(request, self, pk)
+
+    @path("runde/<int:pk>/ergebnis/csv/", name="round-result-csv")
+    def round_result_csv(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from . import round_views
+
+        return round_views.result_csv(request, self, pk)
+
     @path("regeln/", name="rules")
     def rules_view(self, request: HttpRequest) -> HttpResponse:
         from . import views
@@ -289,3 +319,93 @@ class Subscription(models.Model):
         if self.page_id:
             return f"„{self.page.title}“"
         return "das ganze Kreisentwicklungskonzept"
+
+
+class PriorityRound(models.Model):
+    """A round in which people rate a set of Handlungsansätze on a fixed scale (issue 12 §7).
+
+    The Redaktion opens it for invited people (personal links mailed from a list of addresses,
+    plus printed one-time codes for residents without e-mail) or for the public (e-mail confirmed).
+    Each person rates each approach once and may change the rating while the round is open. When the
+    round closes, its result is computed once and stored in `result`: later changes to approaches
+    or ratings do not alter it, as with a published report."""
+
+    class Audience(models.TextChoices):
+        INVITED = "invited", _("Eingeladene (persönliche Links und Codes)")
+        PUBLIC = "public", _("Öffentlichkeit (mit E-Mail-Bestätigung)")
+
+    SCALE = (
+        (1, _("1 – nicht wichtig")),
+        (2, _("2 – weniger wichtig")),
+        (3, _("3 – wichtig")),
+        (4, _("4 – sehr wichtig")),
+        (5, _("5 – vordringlich")),
+    )
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("Website"))
+    title = models.CharField(_("Titel"), max_length=150)
+    question = models.TextField(_("Frage an die Teilnehmenden"), max_length=1000)
+    audience = models.CharField(_("Wer nimmt teil"), max_length=10, choices=Audience.choices)
+    approaches = models.ManyToManyField("plan.ApproachPage", related_name="+", verbose_name=_("Handlungsansätze"))
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    closed_at = models.DateTimeField(_("Beendet am"), null=True, editable=False)
+    result = models.JSONField(null=True, editable=False)  # frozen at close
+
+    objects = SiteScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("Priorisierungsrunde")
+        verbose_name_plural = _("Priorisierungsrunden")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class RoundParticipant(models.Model):
+    """One person in a round: an invited address's keyed hash, a confirmed public address's
+    keyed hash, or a redeemed one-time code. The personal link carries the token."""
+
+    round = models.ForeignKey(PriorityRound, on_delete=models.CASCADE, related_name="participants")
+    person = models.CharField(max_length=64)  # keyed hash; never the address
+    token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["round", "person"], name="round_participant_once")]
+
+    def __str__(self) -> str:
+        return f"{self.round_id}: {self.person[:8]}"
+
+
+class Rating(models.Model):
+    """A participant's rating of one approach; changed in place until the round closes."""
+
+    participant = models.ForeignKey(RoundParticipant, on_delete=models.CASCADE, related_name="ratings")
+    approach = models.ForeignKey("plan.ApproachPage", on_delete=models.CASCADE, related_name="+")
+    value = models.PositiveSmallIntegerField(choices=PriorityRound.SCALE)
+    updated = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["participant", "approach"], name="rating_once")]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id}/{self.approach_id}: {self.value}"
+
+
+class AccessCode(models.Model):
+    """A printed one-time code for a resident without e-mail: only a salted hash is stored, so
+    the database never holds a usable code. Redeeming it makes a participant and marks it used."""
+
+    round = models.ForeignKey(PriorityRound, on_delete=models.CASCADE, related_name="codes")
+    salt = models.CharField(max_length=32)
+    digest = models.CharField(max_length=64)
+    lookup = models.CharField(max_length=8, db_index=True)  # a short keyed prefix to find the row
+    used_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.round_id}: {'eingelöst' if self.used_at else 'offen'}"

@@ -18,6 +18,7 @@ from kek.plan.models import APPROACH_SECTIONS_HOOK
 
 from .admin_forms import ModerationForm
 from .models import ParticipationPage, Proposal, ReasonTemplate
+from .round_admin import PriorityRoundViewSet
 
 
 def may_moderate(user, proposal: Proposal, url_name: str) -> bool:
@@ -76,7 +77,7 @@ class ReasonTemplateViewSet(SnippetViewSet):
 
 
 class ParticipationGroup(SnippetViewSetGroup):
-    items = (ProposalViewSet, ReasonTemplateViewSet)
+    items = (ProposalViewSet, ReasonTemplateViewSet, PriorityRoundViewSet)
     menu_icon = "group"
     menu_label = _("Beteiligung")
     menu_order = 250
