@@ -140,10 +140,13 @@ def _record_schema(dataset: Dataset) -> type[Schema]:
 
 
 def _filter_schema(dataset: Dataset) -> type[Schema]:
-    titles = {c.name: c.title for c in dataset.columns}
+    columns = {c.name: c for c in dataset.columns}
     fields: dict[str, Any] = {
-        param: (str | None, Field(None, max_length=200, description=f"Nur Einträge mit {titles[column]}"))
-        for param, column in dataset.filters.items()
+        param: (
+            columns[name].filter_annotation,
+            Field(None, max_length=200, description=f"Nur Einträge mit {columns[name].title}"),
+        )
+        for param, name in dataset.filters.items()
     }
     return create_model(_schema_name(dataset) + "Filters", __base__=Schema, **fields)
 

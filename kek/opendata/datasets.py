@@ -2,9 +2,9 @@
 
 Every dataset is a list of columns: name, type, German meaning and how to read the value from an
 item. The API's record schemas (`api.py`), the CSV files (`csv_files.py`) and the data dictionary
-(`catalogue.py`, datapackage.json) are all made from these lists. A new field, such as a
-project's implementation status once the monitoring adds it, is one more `Column` in
-`EXAMPLE_COLUMNS` below and then appears in the API, its schema, the CSV and the dictionary alike.
+(`catalogue.py`, datapackage.json) are all made from these lists. A new field, such as the
+implementation status of the monitoring (`STATUS_COLUMNS`), is one more `Column` and then appears
+in the API, its schema, the CSV and the dictionary alike.
 
 Identifiers are the concept's stable ones: the key of a measure, project, idea or indicator, the
 slug path below the start page for a level of the hierarchy (as the content file names pages),
@@ -15,7 +15,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from functools import cached_property
+from typing import Any, Literal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
@@ -24,6 +25,8 @@ from wagtail.models import Page, Site
 from kek.core.richtext import text_of
 from kek.history.records import ChangeRecord
 from kek.indicators.models import Indicator, IndicatorValue
+from kek.monitoring import items as monitoring
+from kek.monitoring.vocabulary import Status
 from kek.places.models import Place, SubRegionPage
 from kek.plan.models import (
     ApproachPage,
@@ -54,11 +57,17 @@ class Column:
     get: Callable[[Any, "Concept"], Any]
     null: bool = False  # the value may be missing (null in JSON, empty in CSV)
     python: Any = None  # the Python type of an "object" column
+    choices: tuple[str, ...] = ()  # the only values it takes (a filter on it accepts only these)
 
     @property
     def annotation(self) -> Any:
         kind = self.python or PYTHON_TYPES[self.type]
         return kind | None if self.null else kind
+
+    @property
+    def filter_annotation(self) -> Any:
+        """What a filter on this column accepts: one of its choices, else any identifier."""
+        return Literal[self.choices] | None if self.choices else str | None
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,21 @@ class Concept:
     def parent(self, page: Page) -> str | None:
         parent = self.by_path.get(page.path[: -Page.steplen])
         return self.ident(parent) if parent else None
+
+    @cached_property
+    def states(self) -> dict[tuple[str, int], monitoring.Item]:
+        """Every public measure, project and idea with its implementation state, as the
+        monitoring's pages show it, by ("measure" | "project", primary key)."""
+        concept = monitoring.Concept.at(self.home.path)
+        if concept is None:
+            return {}
+        return {
+            ("measure" if item.kind == monitoring.ItemKind.MEASURE else "project", item.obj.pk): item
+            for item in monitoring.load_items(concept)
+        }
+
+    def state_of(self, obj: Measure | Project) -> monitoring.Item:
+        return self.states[("measure" if isinstance(obj, Measure) else "project", obj.pk)]
 
     def measures(self) -> list[Measure]:
         public = Project.objects.public().order_by("sort_order", "pk").only("id", "key", "kind", "measure_id")
@@ -178,6 +202,41 @@ def _number(value: Decimal | None) -> float | None:
 
 ADDITION = " (redaktionelle Ergänzung, nicht Teil des Beschlusses)"
 
+
+def _status_date(item: monitoring.Item) -> datetime.date | None:
+    """A measure nobody has assessed yet claims no date (as on its page)."""
+    if item.state.derived and item.kind == monitoring.ItemKind.MEASURE:
+        return None
+    return item.state.since
+
+
+# The implementation state of the monitoring, the same for measures, projects and ideas.
+STATUS_COLUMNS = (
+    Column(
+        "status",
+        "string",
+        "Stand der Umsetzung (Kennung aus dem Begriffsverzeichnis /umsetzung/begriffe/)",
+        lambda o, c: c.state_of(o).state.status,
+        choices=tuple(Status.values),
+    ),
+    Column("status_label", "string", "Stand der Umsetzung in Worten", lambda o, c: str(c.state_of(o).state.label)),
+    Column("status_date", "date", "Stand vom (Datum)", lambda o, c: _status_date(c.state_of(o)), null=True),
+    Column(
+        "status_origin",
+        "string",
+        "Herkunft des Stands: entry (veröffentlichter Eintrag) oder decision (Ausgangsstand laut Beschluss)",
+        lambda o, c: "decision" if c.state_of(o).state.derived else "entry",
+    ),
+    Column(
+        "implementing_unit",
+        "string",
+        "Für die Umsetzung verantwortliche Stelle (Umsetzungsstand)",
+        lambda o, c: c.state_of(o).unit.name if c.state_of(o).unit else None,
+        null=True,
+    ),
+    Column("last_updated", "date", "Zuletzt aktualisiert", lambda o, c: c.state_of(o).last_update),
+)
+
 MEASURE_COLUMNS = (
     Column("id", "string", "Dauerhafter Schlüssel der Maßnahme", lambda m, c: m.key),
     Column("text", "string", "Wortlaut der Maßnahme (Beschluss des Kreistags)", lambda m, c: text_of(m.text)),
@@ -198,10 +257,11 @@ MEASURE_COLUMNS = (
         "Schlüssel der Projektideen zu dieser Maßnahme",
         lambda m, c: _keys(p for p in m.public_examples if p.kind == Project.Kind.IDEA),
     ),
+    *STATUS_COLUMNS,
     Column("url", "string", "Adresse der Maßnahme im Portal", lambda m, c: c.url(m.approach, m.anchor)),
 )
 
-# Running projects and ideas share their columns; statuses of the monitoring belong here.
+# Running projects and ideas share their columns.
 EXAMPLE_COLUMNS = (
     Column("id", "string", "Dauerhafter Schlüssel des Projekts oder der Idee", lambda p, c: p.key),
     Column("title", "string", "Titel", lambda p, c: p.title),
@@ -220,11 +280,19 @@ EXAMPLE_COLUMNS = (
     Column("latitude", "number", "Breitengrad (WGS 84)" + ADDITION, lambda p, c: _number(p.latitude), null=True),
     Column("longitude", "number", "Längengrad (WGS 84)" + ADDITION, lambda p, c: _number(p.longitude), null=True),
     Column("published_at", "datetime", "Zuletzt veröffentlicht", lambda p, c: p.last_published_at, null=True),
+    *STATUS_COLUMNS,
     Column("url", "string", "Adresse im Portal", lambda p, c: c.url(p.approach, p.anchor)),
 )
 
 PLACEMENT_FILTERS = {"feld": "field", "ziel": "goal", "teilziel": "sub_goal", "ansatz": "approach"}
-EXAMPLE_FILTERS = {**PLACEMENT_FILTERS, "thema": "themes", "teilraum": "sub_regions", "ort": "places"}
+# "stand" is the name of the status filter of the site's list /umsetzung/liste/.
+EXAMPLE_FILTERS = {
+    **PLACEMENT_FILTERS,
+    "thema": "themes",
+    "teilraum": "sub_regions",
+    "ort": "places",
+    "stand": "status",
+}
 
 
 def _indicator_values(concept: Concept) -> list[IndicatorValue]:
@@ -270,7 +338,7 @@ MEASURES = Dataset(
     "Alle Maßnahmen des Konzepts mit ihrem Handlungsansatz, Querschnittsthemen und Beispielen.",
     MEASURE_COLUMNS,
     lambda c: c.measures(),
-    {**PLACEMENT_FILTERS, "thema": "themes"},
+    {**PLACEMENT_FILTERS, "thema": "themes", "stand": "status"},
     csv="massnahmen.csv",
 )
 PROJECTS = Dataset(

@@ -1,5 +1,5 @@
 """Mark a site's content changed whenever something public of it changes (pages, projects,
-places, indicators, change records), so its files are rebuilt and the API's Last-Modified moves."""
+places, indicators, change records, implementation records and units), so its files are rebuilt and the API's Last-Modified moves."""
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
@@ -9,8 +9,9 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 from kek.core.pages import KekPage, home_path
 from kek.history.records import ChangeRecord
 from kek.indicators.models import Indicator, IndicatorTarget, IndicatorValue
+from kek.monitoring.records import Implementation, OrganisationalUnit
 from kek.places.models import Place
-from kek.plan.models import ApproachPage, Project
+from kek.plan.models import ApproachPage, Measure, Project
 
 from .tasks import mark_changed
 
@@ -25,11 +26,22 @@ def page_changed(sender, instance, **kwargs) -> None:
         mark_changed(site_id)
 
 
-def project_changed(sender, instance, **kwargs) -> None:
-    path = ApproachPage.objects.filter(pk=instance.approach_id).values_list("path", flat=True).first()
+def _approach_changed(approach_id: int | None) -> None:
+    path = ApproachPage.objects.filter(pk=approach_id).values_list("path", flat=True).first()
     site_id = _site_of_path(path) if path else None
     if site_id:
         mark_changed(site_id)
+
+
+def project_changed(sender, instance, **kwargs) -> None:
+    _approach_changed(instance.approach_id)
+
+
+def implementation_changed(sender, instance, **kwargs) -> None:
+    """A status is public data (API, CSV, reports) once the Redaktion publishes its record."""
+    item = Measure if instance.measure_id else Project
+    item_id = instance.measure_id or instance.project_id
+    _approach_changed(item.objects.filter(pk=item_id).values_list("approach_id", flat=True).first())
 
 
 def site_item_changed(sender, instance, **kwargs) -> None:
@@ -49,7 +61,8 @@ def connect() -> None:
             page_unpublished.connect(page_changed, sender=model)
     for signal in (published, unpublished, post_delete):
         signal.connect(project_changed, sender=Project)
-    for model in (Place, Indicator, ChangeRecord):
+        signal.connect(implementation_changed, sender=Implementation)
+    for model in (Place, Indicator, ChangeRecord, OrganisationalUnit):
         post_save.connect(site_item_changed, sender=model)
         post_delete.connect(site_item_changed, sender=model)
     for model in (IndicatorTarget, IndicatorValue):
