@@ -16,7 +16,8 @@ import pytest
 
 CONTENT_FILE = Path(__file__).parent / "content" / "kek2030.yaml"
 KEK2030 = "kek2030"
-DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+# `module_db` (below) too: a test that reads only module-scoped data still needs the database.
+DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "module_db"}
 
 
 def _uses_database(item: pytest.Item) -> bool:
