@@ -42,6 +42,11 @@ def list_texts(html: str) -> list[str]:
     return [inline_text(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", html, flags=re.S)]
 
 
+def paragraph_list(html: str) -> list[str]:
+    """The paragraphs with text: the editor leaves an empty one behind when a field is cleared."""
+    return [text for text in paragraphs_text(html).split("\n\n") if text.strip()]
+
+
 def _path_below(home: HomePage, page: Page) -> str:
     return page.url_path[len(home.url_path) :].strip("/")
 
@@ -98,8 +103,8 @@ def export_concept(site: Site) -> ConceptData:
         entry = {"slug": page.slug, "title": page.title}
         if page.legal_framework:
             entry["legal_framework"] = list_texts(page.legal_framework)
-        if page.notes:
-            entry["notes"] = paragraphs_text(page.notes).split("\n\n")
+        if notes := paragraph_list(page.notes):
+            entry["notes"] = notes
         entry["measures"] = [measure(m) for m in measures]
         return corrected(entry, _path_below(home, page))
 
@@ -107,8 +112,8 @@ def export_concept(site: Site) -> ConceptData:
         entry = {"slug": page.slug, "title": page.title}
         if page.legal_framework:
             entry["legal_framework"] = list_texts(page.legal_framework)
-        if page.footnotes:
-            entry["footnotes"] = paragraphs_text(page.footnotes).split("\n\n")
+        if footnotes := paragraph_list(page.footnotes):
+            entry["footnotes"] = footnotes
         entry["approaches"] = [approach(a) for a in ApproachPage.objects.child_of(page).live()]
         return corrected(entry, _path_below(home, page))
 

@@ -85,7 +85,7 @@ def test_fachdienst_submits_redaktion_approves_public_sees_it(page, site_url, id
     page.context.clear_cookies()
     page.goto(site_url + APPROACH_URL)
     assert page.get_by_text(MEASURE, exact=True).is_visible()
-    assert page.get_by_text(PROJECT).is_visible()
+    assert page.get_by_text(PROJECT, exact=True).is_visible()
     page.goto(site_url + "/aenderungen/")
     changes = page.locator(".kek-changes").inner_text()
     assert MEASURE in changes and PROJECT in changes

@@ -27,6 +27,18 @@ def test_export_holds_everything_the_small_content_file_holds(small_file):
     assert export_concept(default_site()).model_dump() == load(small_file).model_dump()
 
 
+def test_fields_emptied_in_the_editor_are_left_out_not_exported_as_empty_text(small_file):
+    """Clearing a rich-text field in the page editor leaves `<p data-block-key="…"></p>` behind."""
+    from kek.plan.models import ApproachPage
+
+    approach = ApproachPage.objects.first()
+    approach.notes = '<p data-block-key="a1b2c"></p>'
+    approach.save_revision().publish()
+    exported = export_concept(default_site()).model_dump()
+    approaches = [a for f in exported["fields"] for g in f["goals"] for s in g["sub_goals"] for a in s["approaches"]]
+    assert not next(a for a in approaches if a["slug"] == approach.slug).get("notes")
+
+
 def test_round_trip_of_the_small_concept_through_an_empty_database_gives_identical_output(small_file, tmp_path):
     project = Project.objects.get(key="azubi-ticket")
     project.description = "Ein Beispiel mit <Sonderzeichen> & „Anführungszeichen“."
