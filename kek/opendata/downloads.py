@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 from wagtail.models import Page, Site
 
+from kek.places.models import district_key
 from kek.publications import files
 from kek.publications.models import StoredFile
 from kek.publications.tasks import build_site_files, served
@@ -44,6 +45,7 @@ def about(page: Page | None, site: Site) -> About:
         page_url=page_url,
         licence=site_licence(site),
         modified=files.changed_at(site),
+        district_key=district_key(site),
     )
 
 
