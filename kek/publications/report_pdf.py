@@ -1,9 +1,9 @@
 """The PDF of a published implementation report, made with WeasyPrint from its stored page, so
 the PDF shows exactly what was published whenever it is made."""
 
+import re
 from pathlib import Path
 
-from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -11,16 +11,30 @@ from django.utils.safestring import mark_safe
 from .report_records import ImplementationReport
 
 STYLESHEET = Path(__file__).parent / "report_pdf.css"
-BARS = "monitoring/monitoring.css"  # the colours of the status bars, as on the site
+# WeasyPrint draws inline SVG without the page's style sheets: the bars get their phase colours
+# (those of monitoring/monitoring.css) as attributes.
+PHASE_FILLS = {
+    "open": "#6e7597",
+    "prepared": "#8a4b00",
+    "under_way": "#0b6ea8",
+    "done": "#1e6b34",
+    "stopped": "#9b1c31",
+    "empty": "#f2f2f2",
+}
+BAR_CLASS = re.compile(r'class="kek-bar__(\w+)"')
+
+
+def coloured(html: str) -> str:
+    return BAR_CLASS.sub(lambda m: f'{m.group(0)} fill="{PHASE_FILLS.get(m.group(1), "#767676")}"', html)
 
 
 def render_pdf(report: ImplementationReport) -> bytes:
     from weasyprint import CSS, HTML  # heavy: loaded only when a PDF is made
 
     site = report.site
-    context = {"report": report, "body": mark_safe(report.html), "site_url": site.root_url + "/"}  # noqa: S308 - stored output of our template
+    context = {"report": report, "body": mark_safe(coloured(report.html)), "site_url": site.root_url + "/"}  # noqa: S308 - stored output of our template
     html = HTML(string=render_to_string("publications/report_pdf.html", context), base_url=site.root_url + "/")
-    return html.write_pdf(stylesheets=[CSS(filename=finders.find(BARS)), CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1", pdf_tags=True)
+    return html.write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def build_pdf(report: ImplementationReport) -> ImplementationReport:

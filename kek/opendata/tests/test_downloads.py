@@ -10,9 +10,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from kek.monitoring.services import ensure_pages as ensure_monitoring_pages
 from kek.opendata.csv_files import cell
 from kek.opendata.datasets import CSV_DATASETS
 from kek.plan.models import Measure, Project
+from kek.publications.wagtail_hooks import add_report_index
 
 pytestmark = pytest.mark.django_db
 FILES = "/daten/"
@@ -165,3 +167,11 @@ def test_printed_pages_name_their_address_and_date(concept, client):
     source = soup.select_one(".kek-print-source").get_text()
     assert source.startswith("Ausdruck von http://testserver/offene-daten/, Stand ")
     assert re.search(r"Stand \d{1,2}\. \w+ \d{4}$", source)
+
+
+def test_open_data_page_links_the_implementation_reports(concept, client):
+    assert "Umsetzungsberichte" not in client.get("/offene-daten/").content.decode()  # no list on this site yet
+    ensure_monitoring_pages(concept.home)
+    add_report_index(concept.home)
+    soup = BeautifulSoup(client.get("/offene-daten/").content, "html.parser")
+    assert soup.find("a", string="Alle Umsetzungsberichte")["href"] == "/umsetzung/berichte/"
