@@ -14,6 +14,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Site
 
 from kek.indicators.models import IndicatorIndexPage
@@ -23,6 +24,7 @@ from kek.monitoring.overview import GROUP_LABELS, Tally
 from kek.monitoring.vocabulary import Phase, Status
 
 from .report_data import Period, gather
+from .report_pages import ReportIndexPage
 from .report_records import ImplementationReport
 from .tasks import build_report_pdf
 
@@ -156,4 +158,12 @@ def publish(report: ImplementationReport, user) -> ImplementationReport:
         report.published_by = user
         report.save()
         transaction.on_commit(lambda: build_report_pdf.enqueue(report.pk))
+        transaction.on_commit(lambda: refresh_cached(report))
     return report
+
+
+def refresh_cached(report: ImplementationReport) -> None:
+    """Let the page cache (nginx, kek/operations) drop the list, so it shows the new report at once."""
+    index = ReportIndexPage.objects.live().descendant_of(report.site.root_page).first()
+    if index is not None:
+        purge_urls_from_cache([index.full_url])
