@@ -1,6 +1,7 @@
-"""Printing in Chromium (print-to-PDF, as a visitor's "Drucken" does): an approach page starts with
-its content at the top of the first sheet, names its address and date, and prints the legend of
-the examples beside the examples it explains."""
+"""Printing in Chromium (print-to-PDF, as a visitor's "Drucken" does): an approach page's first
+sheet starts with its content at the top and is filled past its middle (no half-empty first
+sheet), names its address, and the legend of the examples is printed right before the first
+example it explains (not sheets later, after the last measure)."""
 
 import re
 import subprocess
@@ -10,52 +11,53 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.kek2030]  # the server's own database holds the KEK 2030
 
 APPROACH_URL = "/starker-wirtschaftsstandort/wirtschaftsstruktur/standortbedingungen/infrastruktur/"
-WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>')
-PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>')
+SHEET = re.compile(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', re.S)
+LEGEND = "So lesen Sie die Beispiele"
+# The example's printed title: its text without what only screen readers get and without its notes.
+TITLE = """e => { const c = e.cloneNode(true);
+  c.querySelectorAll('.kern-sr-only, .kek-item-notes, .kek-editorial, .kek-example__description').forEach(n => n.remove());
+  return c.textContent.trim(); }"""
 
 
-def printed_pages(page, url: str, tmp_path) -> list[tuple[float, list[tuple[float, str]]]]:
-    """Each printed sheet as (height, [(top of word, word), …]) in reading order."""
-    page.goto(url)
+@pytest.fixture
+def sheets(page, site_url, tmp_path) -> list[tuple[float, list[tuple[float, str]]]]:
+    """The printed approach page, each A4 sheet as (height, [(top of word, word), …]) in reading order."""
+    page.goto(site_url + APPROACH_URL)
     path = tmp_path / "druck.pdf"
     path.write_bytes(page.pdf(format="A4"))
-    import shutil
-
-    shutil.copy(path, "/tmp/report-print.pdf")  # DEBUG
     layout = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
     return [
-        (float(height), [(float(top), word) for _left, top, word in WORD.findall(body)])
-        for _width, height, body in PAGE.findall(layout)
+        (float(height), [(float(top), word) for top, word in WORD.findall(body)])
+        for height, body in SHEET.findall(layout)
     ]
 
 
-def top_of(words: list[tuple[float, str]], phrase: str) -> float | None:
-    """Where the first line holding `phrase` starts on the sheet, or None."""
+def find(sheets, phrase: str) -> tuple[int, float] | None:
+    """(sheet, top) of the first place where the words of `phrase` follow each other, or None."""
     parts = phrase.split()
-    texts = [w for _top, w in words]
-    for i in range(len(texts) - len(parts) + 1):
-        if texts[i : i + len(parts)] == parts:
-            return words[i][0]
+    for number, (_height, words) in enumerate(sheets):
+        texts = [word for _top, word in words]
+        for i in range(len(texts) - len(parts) + 1):
+            if texts[i : i + len(parts)] == parts:
+                return number, words[i][0]
     return None
 
 
-def test_printed_approach_page_starts_with_its_content_at_the_top(page, site_url, tmp_path):
-    sheets = printed_pages(page, site_url + APPROACH_URL, tmp_path)
+def test_first_sheet_starts_with_the_content_and_is_not_half_empty(sheets, page):
     height, words = sheets[0]
-    heading = page.locator("h1").inner_text().split()[-1]  # the title's last word, found on sheet 1
-    title_top = next(top for top, word in words if word == heading)
-    assert title_top < height * 0.25, f"the title starts at {title_top / height:.0%} of the first sheet"
-    assert top_of(words, "Ausdruck von") is not None and top_of(words, "Ausdruck von") < title_top
-    assert top_of(words, "Maßnahmen") is not None  # the measures begin on the first sheet
+    title = page.locator("h1").inner_text()
+    sheet, title_top = find(sheets, title)
+    assert sheet == 0 and title_top < height * 0.2, f"the title starts at {title_top / height:.0%} of sheet 1"
+    assert find(sheets, "Ausdruck von")[0] == 0  # the address and date of the printout
+    lowest = max(top for top, _word in words)
+    assert lowest > height * 0.6, f"sheet 1 ends at {lowest / height:.0%} of its height"
 
 
-def test_printed_legend_stands_beside_the_examples_it_explains(page, site_url, tmp_path):
-    sheets = printed_pages(page, site_url + APPROACH_URL, tmp_path)
-    with_legend = [i for i, (_h, words) in enumerate(sheets) if top_of(words, "So lesen Sie die Beispiele")]
-    with_examples = [
-        i
-        for i, (_h, words) in enumerate(sheets)
-        if top_of(words, "Laufendes Projekt:") or top_of(words, "Projektidee:")
-    ]
-    assert len(with_legend) == 1 and with_examples
-    assert with_legend[0] <= with_examples[0], "the legend comes on or before the sheet with the first example"
+def test_legend_is_printed_right_before_the_first_example(sheets, page):
+    example = " ".join(page.locator(".kek-example").first.evaluate(TITLE).split()[:3])
+    legend, first_example = find(sheets, LEGEND), find(sheets, example)
+    assert legend and first_example, (legend, first_example)
+    assert legend < first_example  # before it in reading order …
+    assert first_example[0] - legend[0] <= 1  # … on the same sheet or the one facing it
+    assert sum(1 for n in range(len(sheets)) if find([sheets[n]], LEGEND)) == 1  # printed once

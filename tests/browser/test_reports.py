@@ -2,6 +2,7 @@
 axe-core, need no sideways scrolling at 320 px, and the PDF download arrives."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -53,4 +54,4 @@ def test_report_is_listed_and_its_pdf_arrives(page, site_url, report_url):
     with page.expect_download() as download:
         page.get_by_role("link", name="Bericht als PDF herunterladen").click()
     assert download.value.suggested_filename == "umsetzungsbericht-2025-01-01-2025-12-31.pdf"
-    assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+    assert Path(download.value.path()).read_bytes()[:5] == b"%PDF-"
