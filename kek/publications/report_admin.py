@@ -30,8 +30,8 @@ class ReportForm(forms.ModelForm):
         model = ImplementationReport
         fields = ["site", "title", "period_start", "period_end"]
         widgets = {
-            "period_start": forms.DateInput(attrs={"type": "date"}),
-            "period_end": forms.DateInput(attrs={"type": "date"}),
+            "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {"title": gettext_lazy("z. B. Umsetzungsbericht 2025 an den Kreistag")}
 

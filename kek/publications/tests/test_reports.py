@@ -283,6 +283,7 @@ def test_a_wrong_period_is_refused_politely_and_keeps_what_was_typed(client, con
     page = response.content.decode()
     assert "Das Ende des Berichtszeitraums liegt vor seinem Beginn." in page
     assert 'value="Falsch herum"' in page
+    assert 'value="2024-12-31"' in page and 'value="2024-01-01"' in page  # the dates as typed, for the date fields
     assert not ImplementationReport.objects.exists()
 
 
