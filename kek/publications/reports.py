@@ -22,6 +22,7 @@ from kek.indicators.rating import Status as Rating
 from kek.monitoring.items import ItemKind
 from kek.monitoring.overview import GROUP_LABELS, Tally
 from kek.monitoring.vocabulary import Phase, Status
+from kek.plan.models import HomePage
 
 from .report_data import Period, gather
 from .report_pages import ReportIndexPage
@@ -42,7 +43,9 @@ def may_report(user, site: Site) -> bool:
 
 
 def reporting_sites(user) -> list[Site]:
-    return [site for site in Site.objects.select_related("root_page").order_by("hostname") if may_report(user, site)]
+    """The sites with a concept whose reports `user` may make."""
+    sites = Site.objects.filter(root_page__in=HomePage.objects.values("pk")).select_related("root_page")
+    return [site for site in sites.order_by("hostname") if may_report(user, site)]
 
 
 def indicator_url(site: Site) -> str | None:

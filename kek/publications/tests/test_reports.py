@@ -362,3 +362,12 @@ def test_report_index_page_sits_below_the_overview(concept):
     index = ReportIndexPage.objects.get()
     assert Page.objects.get(pk=index.pk).get_parent().slug == "umsetzung"
     assert add_report_index(concept.home) == []  # once only
+
+
+def test_pdf_is_made_on_the_first_download_if_the_worker_has_not_come_yet(client, concept, progress):
+    report = reports.publish(draft(concept), None)  # its PDF task waits for the commit, which never comes here
+    assert not ImplementationReport.objects.get(pk=report.pk).pdf
+    response = client.get(f"{INDEX}{report.pk}/pdf/")
+    assert response.status_code == 200 and b"".join(response.streaming_content)[:5] == b"%PDF-"
+    assert response["Content-Disposition"] == 'attachment; filename="umsetzungsbericht-2024-01-01-2024-12-31.pdf"'
+    assert ImplementationReport.objects.get(pk=report.pk).pdf_size > 1000
