@@ -4,7 +4,7 @@
 one transaction; the PDF is made from the stored page by the task worker after the commit
 (`tasks.build_report_pdf`), like the concept PDF, and on the first download should the worker
 not have come yet. Who may create and publish reports: whoever may publish the pages of the site's
-concept (its Redaktion), see `may_report`.
+concept (its Redaktion) and the Administration, see `may_report`.
 """
 
 import datetime
@@ -36,10 +36,13 @@ class AlreadyPublished(Exception):
 
 def may_report(user, site: Site) -> bool:
     """Whether `user` may create, publish and delete reports of `site`: its Redaktion (who may
-    publish the pages below the site's start page) and superusers."""
+    publish the pages below the site's start page), and the Administration and superusers, whose
+    model permission (migration 0003) holds for every site."""
     if not user.is_active:
         return False
-    return user.is_superuser or site.root_page.permissions_for_user(user).can_publish()
+    if user.has_perm("publications.add_implementationreport"):
+        return True
+    return site.root_page.permissions_for_user(user).can_publish()
 
 
 def reporting_sites(user) -> list[Site]:

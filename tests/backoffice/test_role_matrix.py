@@ -74,7 +74,7 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
             "implementation_publish",
             "implementation_approve",
             "implementation_delete",
-            # implementation reports: the site's Redaktion only (kek/publications/reports.py)
+            # implementation reports: the site's Redaktion (and the Administration, below)
             "report_create",
             "report_publish",
             "report_delete_draft",
@@ -95,7 +95,10 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "implementation_submit": {"own"},
     },
     "moderation": {},
-    "administration": {},
+    # installation-wide: the implementation reports of every site, nothing of the concept itself
+    "administration": {
+        action: set(APPROACHES) for action in ("report_create", "report_publish", "report_delete_draft")
+    },
 }
 EXPECTED["redaktion_other_site"] = {action: {"site"} for action in EXPECTED["redaktion"]}
 ACTIONS = sorted(EXPECTED["redaktion"])

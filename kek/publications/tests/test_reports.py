@@ -287,6 +287,13 @@ def test_a_wrong_period_is_refused_politely_and_keeps_what_was_typed(client, con
     assert not ImplementationReport.objects.exists()
 
 
+def test_the_administration_may_report_on_every_site(concept):
+    administration = User.objects.create_user("admin", "admin@example.org", "ein-langes-Passwort-2030")
+    administration.groups.add(Group.objects.get(name="Administration"))  # made by the roles' migrations
+    _home, other_site = second_site()
+    assert reports.may_report(administration, concept.site) and reports.may_report(administration, other_site)
+
+
 def test_only_the_sites_redaktion_may_report(client, concept, progress):
     fachdienst_group = Group.objects.create(name="Fachdienst Wirtschaft")
     fachdienst_group.permissions.add(
