@@ -10,11 +10,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from kek.monitoring.services import ensure_pages as ensure_monitoring_pages
 from kek.opendata.csv_files import cell
 from kek.opendata.datasets import CSV_DATASETS
 from kek.places.models import Place
 from kek.plan.models import Measure, Project
 from kek.publications.models import StoredFile
+from kek.publications.wagtail_hooks import add_report_index
 
 pytestmark = pytest.mark.django_db
 FILES = "/daten/"
@@ -197,3 +199,11 @@ def test_dcat_catalogue_claims_no_county_the_places_do_not_give(concept, client)
     assert not any("dcatde:politicalGeocodingURI" in d for d in _catalogue_datasets(client, concept.site))
     Place.objects.filter(site=concept.site).exclude(kind=Place.Kind.OFFICE).delete()  # only an Amt: no key
     assert not any("dcatde:politicalGeocodingURI" in d for d in _catalogue_datasets(client, concept.site))
+
+
+def test_open_data_page_links_the_implementation_reports(concept, client):
+    assert "Umsetzungsberichte" not in client.get("/offene-daten/").content.decode()  # no list on this site yet
+    ensure_monitoring_pages(concept.home)
+    add_report_index(concept.home)
+    soup = BeautifulSoup(client.get("/offene-daten/").content, "html.parser")
+    assert soup.find("a", string="Alle Umsetzungsberichte")["href"] == "/umsetzung/berichte/"
