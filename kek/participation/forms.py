@@ -23,6 +23,7 @@ from .models import PriorityRound, Proposal, Subscription
 
 STARTED = "kek.participation.form-started"
 INPUT = {"class": "kern-form-input__input"}
+ONLY_A_HASH = _("Sie bekommen einen Link zum Bestätigen. Gespeichert wird nur ein Prüfwert, nicht die Adresse.")
 
 
 class Honeypot(forms.TextInput):
@@ -40,6 +41,29 @@ def plain_text(value: str, what: str) -> str:
             code="markup",
         )
     return value
+
+
+def email_field(help_text: str, *, required: str = _("Bitte geben Sie Ihre E-Mail-Adresse an.")) -> forms.EmailField:
+    """The visitor's address, as every form of the dialogue asks for it; only what it is for differs."""
+    return forms.EmailField(
+        label=_("Ihre E-Mail-Adresse"),
+        max_length=254,
+        help_text=help_text,
+        widget=forms.EmailInput(attrs={**INPUT, "autocomplete": "email"}),
+        error_messages={
+            "required": required,
+            "invalid": _("Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an."),
+        },
+    )
+
+
+def consent_field() -> forms.BooleanField:
+    """The consent to the privacy notice shown at the form (Art. 13 GDPR), the same on every form."""
+    return forms.BooleanField(
+        label=_("Ich habe die Datenschutzhinweise zu diesem Formular gelesen."),
+        error_messages={"required": _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")},
+        widget=forms.CheckboxInput(attrs={"class": "kern-form-check__input"}),
+    )
 
 
 class GuardedForm(KernForm):
@@ -153,21 +177,11 @@ class ProposalForm(GuardedForm):
         widget=forms.TextInput(attrs={**INPUT, "autocomplete": "nickname"}),
         error_messages={"max_length": _("Bitte kürzen Sie den Namen auf höchstens %(limit_value)d Zeichen.")},
     )
-    email = forms.EmailField(
-        label=_("Ihre E-Mail-Adresse"),
-        max_length=254,
-        help_text=_("Für den Bestätigungslink und Nachrichten zu Ihrem Vorschlag. Sie wird nicht veröffentlicht."),
-        widget=forms.EmailInput(attrs={**INPUT, "autocomplete": "email"}),
-        error_messages={
-            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an, damit Sie den Vorschlag bestätigen können."),
-            "invalid": _("Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an."),
-        },
+    email = email_field(
+        _("Für den Bestätigungslink und Nachrichten zu Ihrem Vorschlag. Sie wird nicht veröffentlicht."),
+        required=_("Bitte geben Sie Ihre E-Mail-Adresse an, damit Sie den Vorschlag bestätigen können."),
     )
-    consent = forms.BooleanField(
-        label=_("Ich habe die Datenschutzhinweise zu diesem Formular gelesen."),
-        error_messages={"required": _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")},
-        widget=forms.CheckboxInput(attrs={"class": "kern-form-check__input"}),
-    )
+    consent = consent_field()
 
     def __init__(self, *args, home_path: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -199,25 +213,12 @@ class ProposalForm(GuardedForm):
 
 
 class SupportForm(GuardedForm):
-    email = forms.EmailField(
-        label=_("Ihre E-Mail-Adresse"),
-        max_length=254,
-        help_text=_("Sie bekommen einen Link zum Bestätigen. Gespeichert wird nur ein Prüfwert, nicht die Adresse."),
-        widget=forms.EmailInput(attrs={**INPUT, "autocomplete": "email"}),
-        error_messages={
-            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            "invalid": _("Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an."),
-        },
-    )
-    consent = forms.BooleanField(
-        label=_("Ich habe die Datenschutzhinweise zu diesem Formular gelesen."),
-        error_messages={"required": _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")},
-        widget=forms.CheckboxInput(attrs={"class": "kern-form-check__input"}),
-    )
+    email = email_field(ONLY_A_HASH)
+    consent = consent_field()
 
 
 class SubscriptionForm(GuardedForm):
-    email = SupportForm.base_fields["email"]
+    email = email_field(_("Sie bekommen einen Link zum Bestätigen. Die Adresse wird nicht veröffentlicht."))
     frequency = forms.ChoiceField(
         label=_("Wie oft möchten Sie eine E-Mail?"),
         choices=Subscription.Frequency.choices,
@@ -225,14 +226,14 @@ class SubscriptionForm(GuardedForm):
         widget=forms.RadioSelect(attrs={"class": "kern-form-check__input"}),
         error_messages={"required": _("Bitte wählen Sie, wie oft Sie eine E-Mail möchten.")},
     )
-    consent = SupportForm.base_fields["consent"]
+    consent = consent_field()
 
 
 class RoundJoinForm(GuardedForm):
     """Taking part in a public priority round: the address gets the confirmation link."""
 
-    email = SupportForm.base_fields["email"]
-    consent = SupportForm.base_fields["consent"]
+    email = email_field(ONLY_A_HASH)
+    consent = consent_field()
 
 
 class RoundCodeForm(GuardedForm):
