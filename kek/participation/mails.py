@@ -17,19 +17,19 @@ SUBJECTS = {
     "confirm_support": "Bitte bestätigen Sie Ihre Unterstützung",
     "moderation_queue": "Ein Vorschlag aus der Bürgerschaft wartet auf die Moderation",
     "confirm_subscription": "Bitte bestätigen Sie Ihr Abonnement",
-    "digest": "Neues zu {scope}",
+    "digest": "{heading}",
     "round_invitation": "Einladung zur Priorisierungsrunde „{title}“",
     "round_join": "Bitte bestätigen Sie Ihre Teilnahme an „{title}“",
 }
 
 
-def send(kind: str, to: list[str], context: dict, headers: dict | None = None, **subject_values: str) -> int:
+def send(kind: str, to: list[str], context: dict, headers: dict | None = None, **subject_values: object) -> int:
     """Queue one message per address."""
     if not to:
         return 0
     with translation.override("de"):
         body = render_to_string(f"participation/mail/{kind}.txt", context)
-    subject = SUBJECTS[kind].format(**subject_values)
+        subject = SUBJECTS[kind].format(**{name: str(value) for name, value in subject_values.items()})
     return get_connection().send_messages(
         [EmailMessage(subject, body, to=[address], headers=headers) for address in to]
     )

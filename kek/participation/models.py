@@ -14,6 +14,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -22,6 +23,7 @@ from wagtail.models import Page
 from kek.core.pages import KekPage, home_path
 from kek.core.richtext import TEXT_FEATURES
 from kek.core.sites import SiteScopedQuerySet
+from kek.plan.models import FieldOfActionPage
 
 
 class ProposalQuerySet(SiteScopedQuerySet):
@@ -38,13 +40,14 @@ class Proposal(models.Model):
     """A visitor's proposal for one Handlungsansatz."""
 
     class Status(models.TextChoices):
-        UNCONFIRMED = "unconfirmed", _("noch nicht bestätigt")
-        SUBMITTED = "submitted", _("eingereicht")
-        PUBLISHED = "published", _("veröffentlicht")
-        IN_REVIEW = "in_review", _("in Prüfung")
-        ACCEPTED = "accepted", _("aufgenommen")
-        NOT_FEASIBLE = "not_feasible", _("nicht umsetzbar")
-        REJECTED = "rejected", _("nicht veröffentlicht")
+        # Participles agree with "proposal" in many languages: the context tells translators.
+        UNCONFIRMED = "unconfirmed", pgettext_lazy("status of a proposal", "noch nicht bestätigt")
+        SUBMITTED = "submitted", pgettext_lazy("status of a proposal", "eingereicht")
+        PUBLISHED = "published", pgettext_lazy("status of a proposal", "veröffentlicht")
+        IN_REVIEW = "in_review", pgettext_lazy("status of a proposal", "in Prüfung")
+        ACCEPTED = "accepted", pgettext_lazy("status of a proposal", "aufgenommen")
+        NOT_FEASIBLE = "not_feasible", pgettext_lazy("status of a proposal", "nicht umsetzbar")
+        REJECTED = "rejected", pgettext_lazy("status of a proposal", "nicht veröffentlicht")
 
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.IN_REVIEW, Status.ACCEPTED, Status.NOT_FEASIBLE)
     CLOSED_STATUSES = (Status.ACCEPTED, Status.NOT_FEASIBLE, Status.REJECTED)
@@ -310,15 +313,88 @@ class Subscription(models.Model):
     last_sent_at = models.DateTimeField(null=True)
 
     def __str__(self) -> str:
-        return f"{self.email}: {self.scope_title}"
+        return f"{self.email}: {self.digest_heading}"
 
     @property
-    def scope_title(self) -> str:
+    def scope(self) -> str:
+        """What is followed: "proposal", "field", "approach" or "concept" (the keys of SCOPE_SENTENCES)."""
         if self.proposal_id:
-            return f"Vorschlag „{self.proposal.title}“"
+            return "proposal"
         if self.page_id:
-            return f"„{self.page.title}“"
-        return "das ganze Kreisentwicklungskonzept"
+            return "field" if issubclass(self.page.specific_class, FieldOfActionPage) else "approach"
+        return "concept"
+
+    def _sentence(self, purpose: str) -> str:
+        title = self.proposal.title if self.proposal_id else self.page.title if self.page_id else ""
+        return SCOPE_SENTENCES[purpose][self.scope] % {"title": title, "frequency": self.get_frequency_display()}
+
+    @property
+    def intro_sentence(self) -> str:
+        return self._sentence("intro")
+
+    @property
+    def request_sentence(self) -> str:
+        return self._sentence("request")
+
+    @property
+    def confirmed_sentence(self) -> str:
+        return self._sentence("confirmed")
+
+    @property
+    def digest_heading(self) -> str:
+        return self._sentence("digest")
+
+
+# One whole sentence per purpose and scope: German (and every other language) declines the scope
+# differently after each verb and preposition, so no sentence is put together from pieces.
+SCOPE_SENTENCES = {
+    "intro": {
+        "concept": _(
+            "Sie bekommen eine Zusammenfassung der veröffentlichten Änderungen am ganzen Kreisentwicklungskonzept "
+            "und der neuen Stände von Vorschlägen aus der Bürgerschaft – nur wenn es Neues gibt."
+        ),
+        "field": _(
+            "Sie bekommen eine Zusammenfassung der veröffentlichten Änderungen im Handlungsfeld „%(title)s“ "
+            "und der neuen Stände von Vorschlägen aus der Bürgerschaft dazu – nur wenn es Neues gibt."
+        ),
+        "approach": _(
+            "Sie bekommen eine Zusammenfassung der veröffentlichten Änderungen am Handlungsansatz „%(title)s“ "
+            "und der neuen Stände von Vorschlägen aus der Bürgerschaft dazu – nur wenn es Neues gibt."
+        ),
+        "proposal": _(
+            "Sie bekommen eine Nachricht, wenn der Vorschlag aus der Bürgerschaft „%(title)s“ einen neuen Stand "
+            "erreicht – nur wenn es Neues gibt."
+        ),
+    },
+    "request": {
+        "concept": _("Sie möchten Änderungen am ganzen Kreisentwicklungskonzept %(frequency)s per E-Mail folgen."),
+        "field": _("Sie möchten Änderungen im Handlungsfeld „%(title)s“ %(frequency)s per E-Mail folgen."),
+        "approach": _("Sie möchten Änderungen am Handlungsansatz „%(title)s“ %(frequency)s per E-Mail folgen."),
+        "proposal": _("Sie möchten dem Vorschlag „%(title)s“ %(frequency)s per E-Mail folgen."),
+    },
+    "confirmed": {
+        "concept": _(
+            "Danke! Sie bekommen ab jetzt %(frequency)s eine E-Mail, wenn es Neues zum ganzen "
+            "Kreisentwicklungskonzept gibt."
+        ),
+        "field": _(
+            "Danke! Sie bekommen ab jetzt %(frequency)s eine E-Mail, wenn es Neues im Handlungsfeld „%(title)s“ gibt."
+        ),
+        "approach": _(
+            "Danke! Sie bekommen ab jetzt %(frequency)s eine E-Mail, wenn es Neues zum Handlungsansatz "
+            "„%(title)s“ gibt."
+        ),
+        "proposal": _(
+            "Danke! Sie bekommen ab jetzt %(frequency)s eine E-Mail, wenn es Neues zum Vorschlag „%(title)s“ gibt."
+        ),
+    },
+    "digest": {
+        "concept": _("Neues zum Kreisentwicklungskonzept"),
+        "field": _("Neues im Handlungsfeld „%(title)s“"),
+        "approach": _("Neues zum Handlungsansatz „%(title)s“"),
+        "proposal": _("Neues zum Vorschlag „%(title)s“"),
+    },
+}
 
 
 class PriorityRound(models.Model):

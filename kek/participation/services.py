@@ -18,6 +18,7 @@ from django.db.models import F
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.models import Page, Site
 
@@ -267,7 +268,10 @@ def digest_items(subscription: Subscription, since: datetime.datetime) -> list[d
     participation = ParticipationPage.objects.live().filter(path__startswith=home.path).first()
     for step in steps:
         url = participation.url + participation.reverse_subpage("proposal", kwargs={"pk": step.proposal_id})
-        title = f"Vorschlag aus der Bürgerschaft „{step.proposal.title}“: {step.get_status_display()}"
+        title = gettext("Vorschlag aus der Bürgerschaft „%(title)s“: %(status)s") % {
+            "title": step.proposal.title,
+            "status": step.get_status_display(),
+        }
         items.append({"created": step.created, "title": title, "url": url})
     return sorted(items, key=lambda item: item["created"])
 
@@ -295,7 +299,9 @@ def send_digests(now: datetime.datetime | None = None) -> int:
         )
         context = {"subscription": subscription, "items": items, "unsubscribe": unsubscribe_url}
         headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-        sent += mails.send("digest", [subscription.email], context, headers=headers, scope=subscription.scope_title)
+        sent += mails.send(
+            "digest", [subscription.email], context, headers=headers, heading=subscription.digest_heading
+        )
     return sent
 
 

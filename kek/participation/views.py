@@ -190,30 +190,30 @@ def withdraw(request: HttpRequest, page: ParticipationPage, signed: str) -> Http
     return _render(request, page, "withdrawn")
 
 
-def _scope(request: HttpRequest, page: ParticipationPage) -> tuple[dict, str]:
+def _scope(request: HttpRequest, page: ParticipationPage) -> dict:
     """What to follow, from ?vorschlag=, ?ansatz= or ?feld= (pages of this site only); else the whole concept."""
     home = home_path(page.path)
     number = request.GET.get("vorschlag", "")
     if number.isdigit():
         proposal = Proposal.objects.of_site_at(page.path).public().filter(pk=int(number)).first()
         if proposal is not None:
-            return {"proposal": proposal}, f"den Vorschlag „{proposal.title}“"
+            return {"proposal": proposal}
     for name, model in (("ansatz", ApproachPage), ("feld", FieldOfActionPage)):
         number = request.GET.get(name, "")
         if number.isdigit():
             target = model.objects.live().filter(path__startswith=home, pk=int(number)).first()
             if target is not None:
-                return {"page": target.page_ptr}, f"{target._meta.verbose_name} „{target.title}“"
-    return {}, "das ganze Kreisentwicklungskonzept"
+                return {"page": target.page_ptr}
+    return {}
 
 
 def subscribe(request: HttpRequest, page: ParticipationPage) -> HttpResponse:
     """Follow changes by e-mail (double opt-in): GET the form, POST it."""
-    scope, scope_title = _scope(request, page)
+    scope = _scope(request, page)
     form = SubscriptionForm(request.POST) if request.method == "POST" else SubscriptionForm()
 
     def answer(status: int, **flags) -> HttpResponse:
-        return _render(request, page, "subscribe", status=status, form=form, scope_title=scope_title, **flags)
+        return _render(request, page, "subscribe", status=status, form=form, scope=Subscription(**scope), **flags)
 
     if request.method != "POST":
         return answer(200)

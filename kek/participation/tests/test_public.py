@@ -65,3 +65,9 @@ def test_pages_cost_the_same_queries_for_ten_times_the_proposals(client, concept
     for number in range(20):
         published(concept.approach, title=f"Weiterer Vorschlag {number}", sub_region=concept.region)
     assert _queries(client, url) == before
+
+
+def test_form_lead_is_one_sentence_with_the_rules_link_inside(client, concept):
+    lead = soup(client.get("/mitmachen/idee-einreichen/")).select_one(".kek-lead")
+    assert lead.get_text(" ", strip=True).endswith("Danach prüft ihn die Moderation nach den Moderationsregeln .")
+    assert lead.select_one("a[href='/mitmachen/regeln/']").get_text() == "Moderationsregeln"
