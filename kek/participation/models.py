@@ -397,6 +397,14 @@ SCOPE_SENTENCES = {
 }
 
 
+class PriorityRoundQuerySet(SiteScopedQuerySet):
+    def public_listed(self) -> "PriorityRoundQuerySet":
+        """The public rounds as the public pages link them: open ones first (to take part), then the
+        ended ones (to their result); only what a link needs is loaded."""
+        rounds = self.filter(audience=PriorityRound.Audience.PUBLIC).only("pk", "title", "closed_at")
+        return rounds.order_by(models.F("closed_at").desc(nulls_first=True), "-created")
+
+
 class PriorityRound(models.Model):
     """A round in which people rate a set of Handlungsansätze on a fixed scale (issue 12 §7).
 
@@ -427,7 +435,7 @@ class PriorityRound(models.Model):
     closed_at = models.DateTimeField(_("Beendet am"), null=True, editable=False)
     result = models.JSONField(null=True, editable=False)  # frozen at close
 
-    objects = SiteScopedQuerySet.as_manager()
+    objects = PriorityRoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created"]

@@ -21,7 +21,7 @@ from kek.plan.models import ApproachPage, FieldOfActionPage
 
 from . import links, services
 from .forms import ProposalForm, SubscriptionForm, SupportForm
-from .models import ParticipationPage, Proposal, Subscription
+from .models import ParticipationPage, PriorityRound, Proposal, Subscription
 
 logger = logging.getLogger(__name__)
 SORTS = {"neu": "-created", "unterstuetzt": "-support_count"}
@@ -87,6 +87,7 @@ def overview(request: HttpRequest, page: ParticipationPage) -> HttpResponse:
         sub_regions=sub_regions,
         statuses=[(s.value, s.label) for s in Proposal.PUBLIC_STATUSES],
         chosen=chosen,
+        rounds=PriorityRound.objects.of_site_at(page.path).public_listed(),
     )
 
 

@@ -17,7 +17,7 @@ from kek.core.sites import sites_for_user
 from kek.plan.models import APPROACH_SECTIONS_HOOK
 
 from .admin_forms import ModerationForm
-from .models import ParticipationPage, Proposal, ReasonTemplate
+from .models import ParticipationPage, PriorityRound, Proposal, ReasonTemplate
 from .round_admin import PriorityRoundViewSet
 
 
@@ -87,12 +87,14 @@ register_snippet(ParticipationGroup)
 
 
 def approach_proposals(request, approach) -> str:
-    """The public proposals of one approach and the link to propose one (two queries)."""
+    """The public proposals of one approach, the link to propose one, and the public priority rounds
+    that ask about it (three queries)."""
     participation = ParticipationPage.objects.live().filter(path__startswith=home_path(approach.path)).first()
     if participation is None:
         return ""
     proposals = Proposal.objects.public().filter(approach=approach).select_related("project__approach")
-    context = {"participation": participation, "approach": approach, "proposals": proposals}
+    rounds = PriorityRound.objects.public_listed().filter(approaches=approach)
+    context = {"participation": participation, "approach": approach, "proposals": proposals, "rounds": rounds}
     return render_to_string("participation/approach_section.html", context, request=request)
 
 
