@@ -262,7 +262,10 @@ class RatingForm(KernForm):
                 choices=[(value, label) for value, label in PriorityRound.SCALE],
                 coerce=int,
                 widget=forms.RadioSelect(attrs={"class": "kern-form-check__input"}),
-                error_messages={"required": _("Bitte wählen Sie eine Bewertung für diesen Handlungsansatz.")},
+                error_messages={
+                    "required": _("Bitte wählen Sie eine Bewertung für diesen Handlungsansatz."),
+                    "invalid_choice": _("Bitte wählen Sie eine Bewertung von 1 bis 5 aus der Liste."),
+                },
             )
 
     def ratings(self) -> dict[int, int]:
