@@ -13,11 +13,13 @@ import nh3
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from kek.core.forms import KernForm
 from kek.places.models import Place, SubRegionPage
-from kek.plan.models import ApproachPage
+from kek.plan.models import ApproachPage, FieldOfActionPage
+from kek.plan.tree import field_path
 
 from .models import PriorityRound, Proposal, Subscription
 
@@ -113,7 +115,27 @@ class GuardedForm(KernForm):
         self.data["started"] = signing.dumps(time.time(), salt=STARTED)
 
 
+class GroupedApproaches(ModelChoiceIterator):
+    """The approaches in the concept's order, one <optgroup> per Handlungsfeld: a long list a person
+    can scan without JavaScript (approach-filter.js adds filtering as you type). Two queries, when
+    the form is shown; validating a choice needs neither."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        approaches = list(self.queryset.only("title", "path"))
+        paths = {field_path(approach.path) for approach in approaches}
+        titles = dict(FieldOfActionPage.objects.filter(path__in=paths).values_list("path", "title"))
+        groups: dict[str, list] = {}
+        for approach in approaches:
+            groups.setdefault(field_path(approach.path), []).append(self.choice(approach))
+        for path, choices in groups.items():
+            yield (titles.get(path, ""), choices)
+
+
 class ApproachChoiceField(forms.ModelChoiceField):
+    iterator = GroupedApproaches
+
     def label_from_instance(self, obj: ApproachPage) -> str:
         return obj.title
 
@@ -149,7 +171,17 @@ class ProposalForm(GuardedForm):
         label=_("Handlungsansatz"),
         queryset=ApproachPage.objects.none(),
         help_text=_("Zu welchem Handlungsansatz des Konzepts gehört Ihr Vorschlag?"),
-        widget=forms.Select(attrs=INPUT),
+        empty_label=_("Bitte wählen"),
+        widget=forms.Select(
+            attrs={
+                **INPUT,
+                "data-approach-filter": _("Handlungsansätze filtern"),
+                "data-filter-hint": _("Tippen Sie ein Stichwort; die Liste zeigt dann nur passende Handlungsansätze."),
+                "data-filter-one": _("1 Handlungsansatz passt."),
+                "data-filter-many": _("{n} Handlungsansätze passen."),
+                "data-filter-none": _("Kein Handlungsansatz passt. Bitte versuchen Sie ein anderes Stichwort."),
+            }
+        ),
         error_messages={
             "required": _("Bitte wählen Sie den Handlungsansatz, zu dem Ihr Vorschlag gehört."),
             "invalid_choice": _("Bitte wählen Sie einen Handlungsansatz aus der Liste."),
