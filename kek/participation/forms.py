@@ -21,7 +21,7 @@ from kek.places.models import Place, SubRegionPage
 from kek.plan.models import ApproachPage, FieldOfActionPage
 from kek.plan.tree import field_path
 
-from .models import PriorityRound, Proposal, Subscription
+from .models import Comment, PriorityRound, Proposal, Subscription
 
 STARTED = "kek.participation.form-started"
 INPUT = {"class": "kern-form-input__input"}
@@ -93,7 +93,7 @@ class GuardedForm(KernForm):
                 code="honeypot",
             )
         try:
-            started = float(signing.loads(self.data.get("started", ""), salt=STARTED, max_age=86400))
+            started = float(signing.loads(self.data.get(self.add_prefix("started"), ""), salt=STARTED, max_age=86400))
         except (signing.BadSignature, TypeError, ValueError):
             self._restart()
             raise forms.ValidationError(
@@ -112,7 +112,7 @@ class GuardedForm(KernForm):
     def _restart(self) -> None:
         """A fresh time stamp for the form shown again (the old one is damaged or too old)."""
         self.data = self.data.copy()
-        self.data["started"] = signing.dumps(time.time(), salt=STARTED)
+        self.data[self.add_prefix("started")] = signing.dumps(time.time(), salt=STARTED)
 
 
 class GroupedApproaches(ModelChoiceIterator):
@@ -242,6 +242,55 @@ class ProposalForm(GuardedForm):
         if place is not None and cleaned.get("sub_region") is None and place.sub_region_slug:
             cleaned["sub_region"] = self.fields["sub_region"].queryset.filter(slug=place.sub_region_slug).first()
         return cleaned
+
+
+class CommentForm(GuardedForm):
+    """A comment on a public proposal; it appears once the author confirmed it and the Moderation
+    published it. Prefixed, because it shares the proposal's page with the support form."""
+
+    prefix = "kommentar"
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)  # one per displayed form: stored once
+    text = forms.CharField(
+        label=_("Ihr Kommentar"),
+        min_length=5,
+        max_length=Comment.TEXT_MAX,
+        help_text=_("Höchstens 2000 Zeichen. Er erscheint, nachdem die Moderation ihn geprüft hat."),
+        widget=forms.Textarea(attrs={**INPUT, "rows": 5}),
+        error_messages={
+            "required": _("Bitte schreiben Sie Ihren Kommentar."),
+            "min_length": _("Bitte schreiben Sie einen Kommentar mit mindestens 5 Zeichen."),
+            "max_length": _(
+                "Bitte kürzen Sie den Kommentar auf höchstens %(limit_value)d Zeichen (jetzt %(show_value)d)."
+            ),
+        },
+    )
+    author_name = forms.CharField(
+        label=_("Name oder Pseudonym"),
+        required=False,
+        max_length=100,
+        help_text=_("Wird mit dem Kommentar veröffentlicht. Ohne Angabe steht dort „anonym“."),
+        widget=forms.TextInput(attrs={**INPUT, "autocomplete": "nickname"}),
+        error_messages={"max_length": _("Bitte kürzen Sie den Namen auf höchstens %(limit_value)d Zeichen.")},
+    )
+    email = email_field(
+        _("Für den Bestätigungslink. Sie wird nicht veröffentlicht."),
+        required=_("Bitte geben Sie Ihre E-Mail-Adresse an, damit Sie den Kommentar bestätigen können."),
+    )
+    consent = consent_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4())
+
+    def clean_text(self) -> str:
+        return plain_text(self.cleaned_data["text"].strip(), _("den Kommentar"))
+
+    def clean_author_name(self) -> str:
+        return plain_text(self.cleaned_data["author_name"].strip(), _("den Namen"))
+
+    def clean_token(self) -> uuid.UUID:
+        return self.cleaned_data.get("token") or uuid.uuid4()
 
 
 class SupportForm(GuardedForm):

@@ -286,6 +286,18 @@ class ParticipationPage(RoutablePageMixin, KekPage):
 
         return round_views.result_csv(request, self, pk)
 
+    @path("vorschlag/<int:pk>/kommentar/", name="comment")
+    def comment(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from . import comment_views
+
+        return comment_views.comment(request, self, pk)
+
+    @path("kommentar/bestaetigen/<str:signed>/", name="confirm-comment")
+    def confirm_comment(self, request: HttpRequest, signed: str) -> HttpResponse:
+        from . import comment_views
+
+        return comment_views.confirm(request, self, signed)
+
     @path("regeln/", name="rules")
     def rules_view(self, request: HttpRequest) -> HttpResponse:
         from . import views
@@ -493,3 +505,47 @@ class AccessCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round_id}: {'eingelöst' if self.used_at else 'offen'}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def published(self) -> "CommentQuerySet":
+        return self.filter(status=Comment.Status.PUBLISHED)
+
+
+class Comment(models.Model):
+    """A visitor's comment on a public proposal, shown only after the Moderation published it.
+
+    Like a proposal it waits for its author's e-mail confirmation first (double opt-in), so the
+    queue holds only comments someone stands behind. Deleted with its proposal."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", pgettext_lazy("status of a comment", "noch nicht bestätigt")
+        SUBMITTED = "submitted", pgettext_lazy("status of a comment", "wartet auf die Moderation")
+        PUBLISHED = "published", pgettext_lazy("status of a comment", "veröffentlicht")
+        REJECTED = "rejected", pgettext_lazy("status of a comment", "nicht veröffentlicht")
+
+    NEXT = {Status.SUBMITTED: (Status.PUBLISHED, Status.REJECTED)}
+    TEXT_MAX = 2000
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="comments", verbose_name=_("Vorschlag"), editable=False
+    )
+    token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)  # one per displayed form
+    created = models.DateTimeField(_("Eingegangen am"), default=timezone.now, editable=False)
+    text = models.TextField(_("Kommentar"), max_length=TEXT_MAX)
+    author_name = models.CharField(_("Name oder Pseudonym"), max_length=100, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)  # erased after the retention time
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED)
+    confirmed_at = models.DateTimeField(_("Bestätigt am"), null=True, editable=False)
+    decided_at = models.DateTimeField(_("Moderiert am"), null=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("Kommentar zu einem Vorschlag")
+        verbose_name_plural = _("Kommentare zu Vorschlägen")
+        indexes = [models.Index(fields=["proposal", "status"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]

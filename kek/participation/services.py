@@ -27,7 +27,7 @@ from kek.core.hooks import CHANGES_SINCE_HOOK
 from kek.core.services import ensure_child
 
 from . import links, mails
-from .models import ParticipationPage, Proposal, StatusChange, Subscription, Support
+from .models import Comment, ParticipationPage, Proposal, StatusChange, Subscription, Support
 
 INTRO = (
     "<p>Das Kreisentwicklungskonzept ist im Dialog zwischen Politik, Bürgerschaft und Verwaltung "
@@ -317,6 +317,10 @@ def purge(now: datetime.datetime | None = None) -> dict[str, int]:
         erased = old.exclude(email="", author_name="").update(email="", author_name="")
         supports, _ = Support.objects.filter(proposal__in=old).delete()
         Subscription.objects.filter(confirmed_at__isnull=True, created__lt=expired).delete()
+        Comment.objects.filter(status=Comment.Status.UNCONFIRMED, created__lt=expired).delete()
+        Comment.objects.filter(decided_at__lt=retained).exclude(email="", author_name="").update(
+            email="", author_name=""
+        )
     return {"unconfirmed": deleted.get("participation.Proposal", 0), "erased": erased, "supports": supports}
 
 

@@ -20,7 +20,7 @@ from kek.places.models import SubRegionPage
 from kek.plan.models import ApproachPage, FieldOfActionPage
 
 from . import links, services
-from .forms import ProposalForm, SubscriptionForm, SupportForm
+from .forms import CommentForm, ProposalForm, SubscriptionForm, SupportForm
 from .models import ParticipationPage, PriorityRound, Proposal, Subscription
 
 logger = logging.getLogger(__name__)
@@ -144,14 +144,13 @@ def proposal(request: HttpRequest, page: ParticipationPage, pk: int) -> HttpResp
     )
     if item is None:
         raise Http404
-    changes = list(item.changes.all())
     if request.method != "POST":
-        return _render(request, page, "proposal", proposal=item, changes=changes, form=SupportForm())
+        return proposal_page(request, page, item)
 
     form = SupportForm(request.POST)
 
     def answer(status: int, **flags) -> HttpResponse:
-        return _render(request, page, "proposal", status=status, proposal=item, changes=changes, form=form, **flags)
+        return proposal_page(request, page, item, status=status, form=form, **flags)
 
     if not form.is_valid():
         return answer(400)
@@ -160,7 +159,18 @@ def proposal(request: HttpRequest, page: ParticipationPage, pk: int) -> HttpResp
     )
     if isinstance(outcome, HttpResponse):
         return outcome
-    return _render(request, page, "proposal", proposal=item, changes=changes, support_sent=True)
+    return proposal_page(request, page, item, support_sent=True)
+
+
+def proposal_page(
+    request: HttpRequest, page: ParticipationPage, item: Proposal, *, status: int = 200, **context
+) -> HttpResponse:
+    """A proposal's page: its history, its published comments, the support and comment forms."""
+    context = {"form": SupportForm(), "comment_form": CommentForm(), **context}
+    changes, comments = list(item.changes.all()), list(item.comments.published())
+    return _render(
+        request, page, "proposal", status=status, proposal=item, changes=changes, comments=comments, **context
+    )
 
 
 def confirm_support(request: HttpRequest, page: ParticipationPage, signed: str) -> HttpResponse:
