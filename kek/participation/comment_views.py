@@ -4,20 +4,17 @@ As in views.py: bad input gives the proposal's page with a German message and th
 (400), a spent budget 429, a damaged, expired or used link 410. Writes are in comments.py.
 """
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from . import comments, links
 from .forms import CommentForm
-from .models import Comment, ParticipationPage, Proposal
-from .views import _guarded_write, _link_problem, _render, proposal_page
+from .models import Comment, ParticipationPage
+from .views import _guarded_write, _link_problem, _render, proposal_page, public_proposal
 
 
 def comment(request: HttpRequest, page: ParticipationPage, pk: int) -> HttpResponse:
     """POST a comment on a public proposal (GET leads to the proposal's form)."""
-    item = Proposal.objects.of_site_at(page.path).public().select_related("approach", "sub_region", "place", "project")
-    item = item.filter(pk=pk).first()
-    if item is None:
-        raise Http404
+    item = public_proposal(page, pk)
     if request.method != "POST":
         return HttpResponseRedirect(page.url + page.reverse_subpage("proposal", kwargs={"pk": pk}) + "#kommentieren")
     form = CommentForm(request.POST)

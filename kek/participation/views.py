@@ -133,17 +133,18 @@ def confirm(request: HttpRequest, page: ParticipationPage, signed: str) -> HttpR
     return _render(request, page, "confirmed", proposal=proposal)
 
 
-def proposal(request: HttpRequest, page: ParticipationPage, pk: int) -> HttpResponse:
-    """A public proposal with its history and the support form (POST sends the confirmation mail)."""
-    item = (
-        Proposal.objects.of_site_at(page.path)
-        .public()
-        .select_related("approach", "sub_region", "place", "project")
-        .filter(pk=pk)
-        .first()
-    )
+def public_proposal(page: ParticipationPage, pk: int) -> Proposal:
+    """The public proposal `pk` of this site, with what its page shows; else 404."""
+    found = Proposal.objects.of_site_at(page.path).public().select_related("approach", "sub_region", "place", "project")
+    item = found.filter(pk=pk).first()
     if item is None:
         raise Http404
+    return item
+
+
+def proposal(request: HttpRequest, page: ParticipationPage, pk: int) -> HttpResponse:
+    """A public proposal with its history and the support form (POST sends the confirmation mail)."""
+    item = public_proposal(page, pk)
     if request.method != "POST":
         return proposal_page(request, page, item)
 
