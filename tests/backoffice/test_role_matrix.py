@@ -24,7 +24,7 @@ from kek.editorial.tests.login import log_in, make_user
 from kek.indicators.models import Indicator
 from kek.legal.models import BarrierReport
 from kek.monitoring.records import Implementation, OrganisationalUnit, ProgressEntry
-from kek.participation.models import PriorityRound, Proposal, ReasonTemplate
+from kek.participation.models import Comment, PriorityRound, Proposal, ReasonTemplate
 from kek.plan.models import ApproachPage, Project
 from kek.publications.models import ImplementationReport
 from kek.search.models import SynonymGroup
@@ -424,13 +424,15 @@ def test_the_matrix_knows_every_snippet_model():
     """A new snippet type must get its own rows in a role matrix (and a permission policy) before
     it ships. Barrier reports have theirs in kek/legal/tests, indicators in kek/indicators/tests,
     implementation records theirs here, organisational units in tests/backoffice/test_monitoring_admin.py,
-    proposals and reason templates in kek/participation/tests/test_moderation.py, priority rounds in
+    proposals and reason templates in kek/participation/tests/test_moderation.py, comments in
+    kek/participation/tests/test_comments.py, priority rounds in
     kek/participation/tests/test_rounds_admin.py, synonym groups
     in tests/backoffice/test_synonyms.py. Implementation reports are no snippet (their own admin
     views, kek/publications/report_admin.py) and have their rows in EXPECTED above."""
     assert set(get_snippet_models()) == {
         Project,
         BarrierReport,
+        Comment,
         Indicator,
         Implementation,
         OrganisationalUnit,

@@ -159,7 +159,9 @@ QUERY_BUDGET = {
     PAGE_TYPES["field"]: 15,  # the level cards count the measures per approach (one query)
     PAGE_TYPES["goal"]: 14,  # the same
     PAGE_TYPES["sub_goal"]: 13,
-    PAGE_TYPES["approach"]: 21,  # status lines (monitoring, four queries), citizens' proposals (participation, two)
+    # status lines (monitoring, four queries); citizens' proposals and the public priority rounds
+    # that ask about the approach (participation, three)
+    PAGE_TYPES["approach"]: 22,
     PAGE_TYPES["themes"]: 12,
     PAGE_TYPES["theme"]: 16,  # which measures are tagged, to keep tagged examples with their measure
     PAGE_TYPES["regions"]: 12,
