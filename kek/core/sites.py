@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import QuerySet
 from wagtail.models import GroupPagePermission, Site
+from wagtail.permission_policies.sites import SitePermissionPolicy
 
 from .pages import home_path
 
@@ -25,3 +26,23 @@ class SiteScopedQuerySet(models.QuerySet):
     def of_site_at(self, path: str) -> "SiteScopedQuerySet":
         """The rows of the site whose start page holds the page at tree path `path`."""
         return self.filter(site__root_page__path=home_path(path))
+
+
+class OwnSitesSettingPolicy(SitePermissionPolicy):
+    """Wagtail's policy for site settings, narrowed to the sites the user works on.
+
+    The Redaktion holds "change" on a setting for the whole installation (one Django permission);
+    which county's settings that reaches is decided as for the snippets: `sites_for_user`. Wagtail's
+    settings views (menu, redirect, edit, preview, site switcher) all ask this policy."""
+
+    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
+        if not super().user_has_any_permission_for_instance(user, actions, instance):
+            return False
+        sites = sites_for_user(user)
+        site_id = instance.pk if isinstance(instance, Site) else getattr(instance, self.site_fk_field_name)
+        return sites is None or sites.filter(pk=site_id).exists()
+
+    def sites_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        permitted = super().sites_user_has_any_permission_for(user, actions)
+        sites = sites_for_user(user)
+        return permitted if sites is None else permitted.filter(pk__in=sites.values("pk"))

@@ -22,7 +22,7 @@ from kek.editorial.roles import ADMINISTRATION, FACHDIENST_PREFIX, MODERATION, R
 from kek.editorial.tests.admin_forms import form_fields
 from kek.editorial.tests.login import log_in, make_user
 from kek.indicators.models import Indicator
-from kek.legal.models import BarrierReport
+from kek.legal.models import BarrierReport, LegalSettings
 from kek.monitoring.records import Implementation, OrganisationalUnit, ProgressEntry
 from kek.participation.models import PriorityRound, Proposal, ReasonTemplate
 from kek.plan.models import ApproachPage, Project
@@ -73,6 +73,8 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
             "implementation_publish",
             "implementation_approve",
             "implementation_delete",
+            "legal_settings_view",
+            "legal_settings_edit",
         ],
         ALL_OF_A,
     ),
@@ -90,7 +92,8 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "implementation_submit": {"own"},
     },
     "moderation": {},
-    "administration": {},
+    # installation-wide: the legal settings of every site
+    "administration": {action: set(APPROACHES) for action in ["legal_settings_view", "legal_settings_edit"]},
 }
 EXPECTED["redaktion_other_site"] = {action: {"site"} for action in EXPECTED["redaktion"]}
 ACTIONS = sorted(EXPECTED["redaktion"])
@@ -334,6 +337,22 @@ def implementation_delete(browser, world, target) -> bool:
     record = world.implementation(target)
     browser.post(reverse(f"{IMPLEMENTATION}:delete", args=[record.pk]))
     return not Implementation.objects.filter(pk=record.pk).exists()
+
+
+def legal_settings_url(world, target) -> str:
+    site = world.approach(target).get_site()
+    return reverse("wagtailsettings:edit", args=["legal", "legalsettings", site.pk])
+
+
+def legal_settings_view(browser, world, target) -> bool:
+    response = browser.get(legal_settings_url(world, target))
+    return response.status_code == 200 and 'name="provider"' in response.content.decode()
+
+
+def legal_settings_edit(browser, world, target) -> bool:
+    url = legal_settings_url(world, target)
+    browser.post(url, form(world, url, provider="Landkreis Geändert"))
+    return LegalSettings.objects.filter(site=world.approach(target).get_site(), provider="Landkreis Geändert").exists()
 
 
 @pytest.mark.parametrize("role", sorted(ROLES))
