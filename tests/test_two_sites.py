@@ -14,15 +14,20 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.urls import reverse
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
+from wagtail.permissions import policy_registry
 
 from kek.core.models import SiteIdentity
+from kek.core.sites import OwnSitesSettingPolicy
 from kek.editorial.tests.admin_forms import form_fields
 from kek.exchange.exporter import export_concept, to_yaml
 from kek.history.models import ChangeRecord
 from kek.legal.models import LegalSettings
+from kek.opendata.licences import OpenDataSettings
 from kek.plan.models import ApproachPage, HomePage, Project
 from kek.search.indexer import rebuild
 
@@ -180,6 +185,14 @@ def test_editors_see_and_change_only_their_own_sites_settings(client, other_site
     for model in SETTINGS:
         page = client.get(settings_url(model, kek_site))
         assert page.status_code == 200 and settings_url(model, other_site) in page.content.decode(), model
+
+
+def test_every_site_setting_reaches_only_the_editors_own_sites():
+    """A new per-site setting must use the same policy, or its editors would reach every county's."""
+    site_settings = [model for model in settings_registry if issubclass(model, BaseSiteSetting)]
+    assert {LegalSettings, SiteIdentity, OpenDataSettings} <= set(site_settings)
+    for model in site_settings:
+        assert isinstance(policy_registry.get_by_type(model), OwnSitesSettingPolicy), model
 
 
 SAMPLE = "beispiel.example"
