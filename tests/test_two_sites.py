@@ -11,16 +11,23 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
+from django.urls import reverse
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
+from wagtail.permissions import policy_registry
 
 from kek.core.models import SiteIdentity
+from kek.core.sites import OwnSitesSettingPolicy
+from kek.editorial.tests.admin_forms import form_fields
 from kek.exchange.exporter import export_concept, to_yaml
 from kek.history.models import ChangeRecord
 from kek.legal.models import LegalSettings
+from kek.opendata.licences import OpenDataSettings
 from kek.plan.models import ApproachPage, HomePage, Project
 from kek.search.indexer import rebuild
 
@@ -126,6 +133,66 @@ def test_editors_of_one_site_cannot_touch_the_other(client, other_site):
     client.force_login(kek_editor)
     assert client.get(f"/admin/pages/{own_approach.pk}/edit/").status_code in (302, 403)
     assert Page.objects.filter(pk=own_approach.pk).exists()
+
+
+SETTINGS = {
+    "legalsettings": ("legal", "provider", "Landkreis Musterkreis"),
+    "siteidentity": ("core", "name", "Muster 2035"),
+}
+
+
+def settings_url(model: str, site: Site | None = None) -> str:
+    """The edit view of a site's setting; without a site, the menu entry's URL."""
+    return reverse("wagtailsettings:edit", args=[SETTINGS[model][0], model, *([site.pk] if site else [])])
+
+
+def refused(response) -> bool:
+    """Wagtail's answer to a forbidden admin request: back to the dashboard (or a plain 403)."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+
+
+def test_editors_see_and_change_only_their_own_sites_settings(client, other_site):
+    """Legal settings and appearance: the Musterkreis's Redaktion opens and saves its own site's,
+    is refused the KEK's (and nothing is written there), and is not offered the KEK's in the
+    site switcher; a superuser reaches both."""
+    kek_site = Site.objects.get(is_default_site=True)
+    redaktion = Group.objects.get(name=f"Redaktion Regionalmanagement ({OTHER})")
+    # the appearance is no role's by default; the Administration may hand it out like this
+    redaktion.permissions.add(Permission.objects.get(codename="change_siteidentity"))
+    editor = User.objects.create_user("muster", "muster@example.org", "ein-langes-Passwort-2035")
+    editor.groups.add(redaktion)
+    client.force_login(editor)
+    kek_settings_before = [list(m.objects.filter(site=kek_site).values()) for m in (LegalSettings, SiteIdentity)]
+    for model, (_app, field, value) in SETTINGS.items():
+        own = client.get(settings_url(model, other_site), HTTP_HOST=OTHER)
+        assert own.status_code == 200, model
+        assert settings_url(model, kek_site) not in own.content.decode()  # no switcher to the KEK's
+        data = {**form_fields(own.content.decode()), field: value}
+        assert client.post(settings_url(model, other_site), data, HTTP_HOST=OTHER).status_code == 302
+        assert refused(client.get(settings_url(model, kek_site), HTTP_HOST=OTHER)), model
+        assert refused(client.post(settings_url(model, kek_site), data, HTTP_HOST=OTHER)), model
+        # the menu entry leads to the own site's settings, even when opened from the KEK's host
+        menu = client.get(settings_url(model))
+        assert menu.status_code == 302 and menu["Location"] == settings_url(model, other_site), model
+    assert LegalSettings.objects.get(site=other_site).provider == "Landkreis Musterkreis"
+    assert SiteIdentity.objects.get(site=other_site).name == "Muster 2035"
+    # the refused requests wrote nothing, did not even create the KEK's settings
+    assert [
+        list(m.objects.filter(site=kek_site).values()) for m in (LegalSettings, SiteIdentity)
+    ] == kek_settings_before
+    chief = User.objects.create_superuser("chef", "chef@example.org", "ein-langes-Passwort-2030")
+    client.force_login(chief)
+    for model in SETTINGS:
+        page = client.get(settings_url(model, kek_site))
+        assert page.status_code == 200 and settings_url(model, other_site) in page.content.decode(), model
+
+
+def test_every_site_setting_reaches_only_the_editors_own_sites():
+    """A new per-site setting must use the same policy, or its editors would reach every county's."""
+    site_settings = [model for model in settings_registry if issubclass(model, BaseSiteSetting)]
+    assert {LegalSettings, SiteIdentity, OpenDataSettings} <= set(site_settings)
+    for model in site_settings:
+        assert isinstance(policy_registry.get_by_type(model), OwnSitesSettingPolicy), model
 
 
 SAMPLE = "beispiel.example"

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .sites import OwnSitesSettingPolicy
+
 
 class FormSubmission(models.Model):
     """One attempt to send a public form, for rate limiting (see ratelimit.py)."""
@@ -20,8 +22,20 @@ class FormSubmission(models.Model):
         return f"{self.form} {self.created:%Y-%m-%d %H:%M}"
 
 
+class OwnSitesSetting(BaseSiteSetting):
+    """A site setting that editors see and change for their own sites only: one county's
+    Redaktion never reaches another county's settings (OwnSitesSettingPolicy)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_permission_policy(cls) -> OwnSitesSettingPolicy:
+        return OwnSitesSettingPolicy(cls)
+
+
 @register_setting(icon="image")
-class SiteIdentity(BaseSiteSetting):
+class SiteIdentity(OwnSitesSetting):
     """How a county's portal presents itself: its name, its coat of arms, its accent colour.
 
     One per site (Einstellungen → Erscheinungsbild), so several counties on one installation each

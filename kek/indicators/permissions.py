@@ -9,8 +9,8 @@ Model-level permissions still grant everything, as in Wagtail's default policy.
 """
 
 from django.db.models import Q, QuerySet
-from wagtail.models import GroupPagePermission
-from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from kek.core.permissions import PagePermissionPolicy, page_permission_paths
 
 # Page permission (codename) that grants an action on the indicators below a page.
 PAGE_PERMISSION = {"add": "change_page", "change": "change_page", "view": "change_page", "delete": "publish_page"}
@@ -18,11 +18,7 @@ PAGE_PERMISSION = {"add": "change_page", "change": "change_page", "view": "chang
 
 def granted_paths(user, actions) -> list[str]:
     """Tree paths of the pages on which the user holds a page permission that grants one of `actions`."""
-    codenames = {PAGE_PERMISSION[a] for a in actions if a in PAGE_PERMISSION}
-    if not codenames or not user.is_active:
-        return []
-    grants = GroupPagePermission.objects.filter(group__user=user, permission__codename__in=codenames)
-    return sorted(set(grants.values_list("page__path", flat=True)))
+    return page_permission_paths(user, {PAGE_PERMISSION[a] for a in actions if a in PAGE_PERMISSION})
 
 
 def covers(paths: list[str], page_path: str) -> bool:
@@ -30,15 +26,9 @@ def covers(paths: list[str], page_path: str) -> bool:
     return any(page_path.startswith(path) for path in paths)
 
 
-class IndicatorPermissionPolicy(ModelPermissionPolicy):
-    def _model_level(self, user, action) -> bool:
-        return ModelPermissionPolicy.user_has_permission(self, user, action)
-
+class IndicatorPermissionPolicy(PagePermissionPolicy):
     def user_has_permission(self, user, action) -> bool:
         return self._model_level(user, action) or bool(granted_paths(user, [action]))
-
-    def user_has_any_permission(self, user, actions) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance) -> bool:
         if self._model_level(user, action):
@@ -50,9 +40,6 @@ class IndicatorPermissionPolicy(ModelPermissionPolicy):
             return True
         return action != "delete" and any(covers(paths, p) for p in instance.sub_goals.values_list("path", flat=True))
 
-    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
     def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
         if any(self._model_level(user, action) for action in actions):
             return self.model._default_manager.all()
@@ -63,6 +50,3 @@ class IndicatorPermissionPolicy(ModelPermissionPolicy):
                 if action != "delete":
                     condition |= Q(sub_goals__path__startswith=path)
         return self.model._default_manager.filter(pk__in=self.model._default_manager.filter(condition).values("pk"))
-
-    def instances_user_has_permission_for(self, user, action) -> QuerySet:
-        return self.instances_user_has_any_permission_for(user, [action])

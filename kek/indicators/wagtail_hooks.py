@@ -6,22 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kek.core.admin_urls import guarded
+from kek.core.admin_urls import DELETE_NEEDS_DELETE, guarded_by_policy
 
 from .models import Indicator
 from .views import editable_indicators, upload_values
-
-# What a user must be allowed to do with the indicator an admin URL names; all others need "change".
-OBJECT_ACTIONS = {"delete": "delete"}
-
-
-def may_act_on(user, indicator: Indicator, url_name: str) -> bool:
-    action = OBJECT_ACTIONS.get(url_name, "change")
-    return policy_registry.get_by_type(Indicator).user_has_permission_for_instance(user, action, indicator)
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -60,7 +51,7 @@ class IndicatorViewSet(SnippetViewSet):
 
     def get_urlpatterns(self) -> list:
         """Every view that names an indicator checks it against that indicator's pages."""
-        return guarded(super().get_urlpatterns(), Indicator, may_act_on)
+        return guarded_by_policy(super().get_urlpatterns(), Indicator, DELETE_NEEDS_DELETE)
 
 
 register_snippet(IndicatorViewSet)

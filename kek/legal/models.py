@@ -17,11 +17,12 @@ from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from kek.core.hooks import PRIVACY_SECTIONS_HOOK
+from kek.core.models import OwnSitesSetting
 from kek.core.pages import KekPage, home_path
 from kek.core.richtext import TEXT_FEATURES
 
@@ -39,7 +40,7 @@ MONITORING_BODY_MV = (
 
 
 @register_setting(icon="doc-full")
-class LegalSettings(BaseSiteSetting):
+class LegalSettings(OwnSitesSetting):
     """Who runs the site and whom to ask: the facts behind Impressum and Datenschutzerklärung.
     One per site: each county states its own."""
 

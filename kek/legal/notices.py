@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
-from kek.core.sites import sites_for_user
+from kek.core.sites import works_on
 
 from .models import BarrierReport
 
@@ -26,12 +26,7 @@ def recipients(report: BarrierReport) -> list[str]:
         groups__permissions__content_type__app_label="legal",
         groups__permissions__codename="change_barrierreport",
     )
-    addresses = set()
-    for user in handlers.exclude(email="").distinct():
-        sites = sites_for_user(user)
-        if sites is None or sites.filter(pk=report.site_id).exists():
-            addresses.add(user.email)
-    return sorted(addresses)
+    return sorted({user.email for user in handlers.exclude(email="").distinct() if works_on(user, report.site_id)})
 
 
 def send_notice(report: BarrierReport) -> int:

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kek.core.admin_urls import guarded
-from kek.core.sites import sites_for_user
+from kek.core.sites import of_own_sites, on_own_site
 from kek.core.templatetags.kek_tags import HEADER_PAGES_HOOK
 
 from .models import BarrierReport, EasyLanguagePage, SignLanguagePage
@@ -17,12 +17,6 @@ from .models import BarrierReport, EasyLanguagePage, SignLanguagePage
 def accessible_versions() -> list:
     """Leichte Sprache and Gebärdensprache in the header of every page, as authorities' sites do."""
     return [EasyLanguagePage, SignLanguagePage]
-
-
-def may_handle(user, report: BarrierReport, url_name: str) -> bool:
-    """The reports of one's own sites; installation-wide roles (Moderation) see all."""
-    sites = sites_for_user(user)
-    return sites is None or sites.filter(pk=report.site_id).exists()
 
 
 class BarrierReportViewSet(SnippetViewSet):
@@ -43,12 +37,11 @@ class BarrierReportViewSet(SnippetViewSet):
     search_backend_name = None  # plain database filtering; reports are not in the site search
 
     def get_queryset(self, request):
-        sites = sites_for_user(request.user)
-        reports = BarrierReport.objects.all()
-        return reports if sites is None else reports.filter(site__in=sites)
+        """The reports of one's own sites; installation-wide roles (Moderation) see all."""
+        return of_own_sites(BarrierReport.objects.all(), request.user)
 
     def get_urlpatterns(self) -> list:
-        return guarded(super().get_urlpatterns(), BarrierReport, may_handle)
+        return guarded(super().get_urlpatterns(), BarrierReport, on_own_site)
 
 
 register_snippet(BarrierReportViewSet)

@@ -9,10 +9,9 @@ permissions on the start page); everyone who may edit a record may pick from it.
 """
 
 from django.db.models import Q, QuerySet
-from wagtail.models import GroupPagePermission
-from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from kek.core.pages import HOME_DEPTH
+from kek.core.permissions import PagePermissionPolicy, page_permission_paths
 from kek.plan.permissions import ProjectPermissionPolicy
 
 
@@ -30,43 +29,26 @@ class ImplementationPermissionPolicy(ProjectPermissionPolicy):
 
 def editable_paths(user) -> list[str]:
     """Tree paths of the pages below which the user may edit items (and so their records)."""
-    if not user.is_active:
-        return []
-    grants = GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page")
-    return sorted(set(grants.values_list("page__path", flat=True)))
+    return page_permission_paths(user, ["change_page"])
 
 
 def site_editor_paths(user) -> list[str]:
     """Tree paths of the start pages (or the tree root) on which the user holds "change_page":
     the Redaktion of those sites."""
-    if not user.is_active:
-        return []
-    grants = GroupPagePermission.objects.filter(
-        group__user=user, permission__codename="change_page", page__depth__lte=HOME_DEPTH
-    )
-    return sorted(set(grants.values_list("page__path", flat=True)))
+    return page_permission_paths(user, ["change_page"], max_depth=HOME_DEPTH)
 
 
-class UnitPermissionPolicy(ModelPermissionPolicy):
+class UnitPermissionPolicy(PagePermissionPolicy):
     """Units of a site: added, changed and deleted by that site's Redaktion."""
-
-    def _model_level(self, user, action) -> bool:
-        return ModelPermissionPolicy.user_has_permission(self, user, action)
 
     def user_has_permission(self, user, action) -> bool:
         return self._model_level(user, action) or bool(site_editor_paths(user))
-
-    def user_has_any_permission(self, user, actions) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance) -> bool:
         if self._model_level(user, action):
             return True
         root = instance.site.root_page.path
         return any(root.startswith(path) for path in site_editor_paths(user))
-
-    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
         if any(self._model_level(user, action) for action in actions):
@@ -75,6 +57,3 @@ class UnitPermissionPolicy(ModelPermissionPolicy):
         for path in site_editor_paths(user):
             condition |= Q(site__root_page__path__startswith=path)
         return self.model._default_manager.filter(condition)
-
-    def instances_user_has_permission_for(self, user, action) -> QuerySet:
-        return self.instances_user_has_any_permission_for(user, [action])

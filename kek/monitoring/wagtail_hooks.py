@@ -10,7 +10,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kek.core.admin_urls import guarded
+from kek.core.admin_urls import DELETE_NEEDS_DELETE, guarded_by_policy
 from kek.core.hooks import SEARCH_FACETS_HOOK
 from kek.places.models import PLACE_SECTIONS_HOOK
 from kek.plan.models import APPROACH_ITEMS_HOOK
@@ -20,11 +20,6 @@ from .facet import status_facet
 from .fragments import approach_states, place_section
 from .records import Implementation, OrganisationalUnit
 from .reminders import items_for_editor
-
-
-def may_act_on(user, record: Implementation, url_name: str) -> bool:
-    action = OBJECT_ACTIONS.get(url_name, "change")
-    return policy_registry.get_by_type(Implementation).user_has_permission_for_instance(user, action, record)
 
 
 class ImplementationViewSet(SnippetViewSet):
@@ -66,12 +61,7 @@ class ImplementationViewSet(SnippetViewSet):
 
     def get_urlpatterns(self) -> list:
         """Every view that names a record checks it against its item's approach page."""
-        return guarded(super().get_urlpatterns(), Implementation, may_act_on)
-
-
-def may_act_on_unit(user, unit: OrganisationalUnit, url_name: str) -> bool:
-    action = "delete" if url_name == "delete" else "change"
-    return policy_registry.get_by_type(OrganisationalUnit).user_has_permission_for_instance(user, action, unit)
+        return guarded_by_policy(super().get_urlpatterns(), Implementation, OBJECT_ACTIONS)
 
 
 class UnitViewSet(SnippetViewSet):
@@ -91,7 +81,7 @@ class UnitViewSet(SnippetViewSet):
         return policy.instances_user_has_any_permission_for(request.user, ["change"]).select_related("site")
 
     def get_urlpatterns(self) -> list:
-        return guarded(super().get_urlpatterns(), OrganisationalUnit, may_act_on_unit)
+        return guarded_by_policy(super().get_urlpatterns(), OrganisationalUnit, DELETE_NEEDS_DELETE)
 
 
 register_snippet(ImplementationViewSet)

@@ -1,7 +1,7 @@
 """The open data of a concept, described once.
 
 Every dataset is a list of columns: name, type, German meaning and how to read the value from an
-item. The API's record schemas (`api.py`), the CSV files (`csv_files.py`) and the data dictionary
+item (by default the item's attribute of the column's name). The API's record schemas (`api.py`), the CSV files (`csv_files.py`) and the data dictionary
 (`catalogue.py`, datapackage.json) are all made from these lists. A new field, such as the
 implementation status of the monitoring (`STATUS_COLUMNS`), is one more `Column` and then appears
 in the API, its schema, the CSV and the dictionary alike.
@@ -54,10 +54,13 @@ class Column:
     name: str
     type: str  # a key of PYTHON_TYPES, or "object" with `python` given
     title: str  # German meaning, for the data dictionary and the API schema
-    get: Callable[[Any, "Concept"], Any]
+    get: Callable[[Any, "Concept"], Any] | None = None  # None: the item's attribute of the column's name
     null: bool = False  # the value may be missing (null in JSON, empty in CSV)
     python: Any = None  # the Python type of an "object" column
     choices: tuple[str, ...] = ()  # the only values it takes (a filter on it accepts only these)
+
+    def value(self, item: Any, concept: "Concept") -> Any:
+        return getattr(item, self.name) if self.get is None else self.get(item, concept)
 
     @property
     def annotation(self) -> Any:
@@ -81,7 +84,7 @@ class Dataset:
     csv: str = ""  # file name of its CSV download, if it has one
 
     def records(self, concept: "Concept") -> list[dict]:
-        return [{c.name: c.get(item, concept) for c in self.columns} for item in self.items(concept)]
+        return [{c.name: c.value(item, concept) for c in self.columns} for item in self.items(concept)]
 
 
 class Concept:
@@ -158,10 +161,34 @@ class Concept:
         )
 
 
+# Columns that several datasets share.
+TITLE = Column("title", "string", "Titel")
+PAGE_URL = Column("url", "string", "Adresse der Seite im Portal", lambda p, c: c.url(p))
+ADDITION = " (redaktionelle Ergänzung, nicht Teil des Beschlusses)"
+
+
+def _coordinates(note: str = "") -> tuple[Column, ...]:
+    """Latitude and longitude of an item that has them; `note` says where they come from."""
+    return (
+        Column("latitude", "number", "Breitengrad (WGS 84)" + note, lambda o, c: _number(o.latitude), null=True),
+        Column("longitude", "number", "Längengrad (WGS 84)" + note, lambda o, c: _number(o.longitude), null=True),
+    )
+
+
+def _slugs(name: str, title: str, relation: str, *, sort: bool = False) -> Column:
+    """The short names of the item's `relation` (themes, Teilräume, places), an editorial addition."""
+
+    def get(item, concept: "Concept") -> list[str]:
+        slugs = [other.slug for other in getattr(item, relation).all()]
+        return sorted(slugs) if sort else slugs
+
+    return Column(name, "array", f"{title} (Kurznamen){ADDITION}", get)
+
+
 def _hierarchy(model: type[Page], name: str, title: str, description: str, filters: dict) -> Dataset:
     columns = [
         Column("id", "string", "Kennung: Pfad der Kurznamen unterhalb der Startseite", lambda p, c: c.ident(p)),
-        Column("title", "string", "Titel im beschlossenen Wortlaut", lambda p, c: p.title),
+        Column("title", "string", "Titel im beschlossenen Wortlaut"),
         Column("parent", "string", "Kennung der übergeordneten Ebene", lambda p, c: c.parent(p), null=True),
         Column("field", "string", "Kennung des Handlungsfelds", lambda p, c: c.ancestor(p.path, FieldOfActionPage)),
     ]
@@ -175,7 +202,7 @@ def _hierarchy(model: type[Page], name: str, title: str, description: str, filte
         columns.append(
             Column("sub_goal", "string", "Kennung des Teilziels", lambda p, c: c.ancestor(p.path, SubGoalPage))
         )
-    columns.append(Column("url", "string", "Adresse der Seite im Portal", lambda p, c: c.url(p)))
+    columns.append(PAGE_URL)
     return Dataset(name, title, description, tuple(columns), lambda c: c.of_level(model), filters)
 
 
@@ -198,9 +225,6 @@ def _keys(items) -> list[str]:
 
 def _number(value: Decimal | None) -> float | None:
     return float(value) if value is not None else None
-
-
-ADDITION = " (redaktionelle Ergänzung, nicht Teil des Beschlusses)"
 
 
 def _status_date(item: monitoring.Item) -> datetime.date | None:
@@ -242,9 +266,7 @@ MEASURE_COLUMNS = (
     Column("text", "string", "Wortlaut der Maßnahme (Beschluss des Kreistags)", lambda m, c: text_of(m.text)),
     Column("position", "integer", "Stelle der Maßnahme im Handlungsansatz, ab 1", lambda m, c: m.sort_order + 1),
     *_placement(lambda m: m.approach.path),
-    Column(
-        "themes", "array", "Querschnittsthemen (Kurznamen)" + ADDITION, lambda m, c: [t.slug for t in m.themes.all()]
-    ),
+    _slugs("themes", "Querschnittsthemen", "themes"),
     Column(
         "projects",
         "array",
@@ -264,21 +286,16 @@ MEASURE_COLUMNS = (
 # Running projects and ideas share their columns.
 EXAMPLE_COLUMNS = (
     Column("id", "string", "Dauerhafter Schlüssel des Projekts oder der Idee", lambda p, c: p.key),
-    Column("title", "string", "Titel", lambda p, c: p.title),
-    Column("description", "string", "Beschreibung", lambda p, c: p.description),
+    TITLE,
+    Column("description", "string", "Beschreibung"),
     Column("link", "string", "Externer Link" + ADDITION, lambda p, c: p.url),
     Column("measure", "string", "Schlüssel der Maßnahme", lambda p, c: p.measure.key if p.measure else None, null=True),
     *_placement(lambda p: p.approach.path),
-    Column("responsible_unit", "string", "Verantwortliche Stelle", lambda p, c: p.responsible_unit),
-    Column(
-        "themes", "array", "Querschnittsthemen (Kurznamen)" + ADDITION, lambda p, c: [t.slug for t in p.themes.all()]
-    ),
-    Column(
-        "sub_regions", "array", "Teilräume (Kurznamen)" + ADDITION, lambda p, c: [r.slug for r in p.sub_regions.all()]
-    ),
-    Column("places", "array", "Orte (Kurznamen)" + ADDITION, lambda p, c: sorted(x.slug for x in p.places.all())),
-    Column("latitude", "number", "Breitengrad (WGS 84)" + ADDITION, lambda p, c: _number(p.latitude), null=True),
-    Column("longitude", "number", "Längengrad (WGS 84)" + ADDITION, lambda p, c: _number(p.longitude), null=True),
+    Column("responsible_unit", "string", "Verantwortliche Stelle"),
+    _slugs("themes", "Querschnittsthemen", "themes"),
+    _slugs("sub_regions", "Teilräume", "sub_regions"),
+    _slugs("places", "Orte", "places", sort=True),
+    *_coordinates(ADDITION),
     Column("published_at", "datetime", "Zuletzt veröffentlicht", lambda p, c: p.last_published_at, null=True),
     *STATUS_COLUMNS,
     Column("url", "string", "Adresse im Portal", lambda p, c: c.url(p.approach, p.anchor)),
@@ -365,9 +382,9 @@ THEMES = Dataset(
     "Die Querschnittsthemen, die in jedem Handlungsfeld mitgedacht werden.",
     (
         Column("id", "string", "Kurzname des Querschnittsthemas", lambda t, c: t.slug),
-        Column("title", "string", "Titel", lambda t, c: t.title),
+        TITLE,
         Column("text", "string", "Text des Konzepts", lambda t, c: text_of(t.text)),
-        Column("url", "string", "Adresse der Seite im Portal", lambda t, c: c.url(t)),
+        PAGE_URL,
     ),
     lambda c: c.themes,
 )
@@ -377,8 +394,8 @@ SUB_REGIONS = Dataset(
     "Die Teilräume des Landkreises.",
     (
         Column("id", "string", "Kurzname des Teilraums", lambda r, c: r.slug),
-        Column("title", "string", "Titel", lambda r, c: r.title),
-        Column("url", "string", "Adresse der Seite im Portal", lambda r, c: c.url(r)),
+        TITLE,
+        PAGE_URL,
     ),
     lambda c: c.sub_regions,
 )
@@ -388,13 +405,12 @@ PLACES = Dataset(
     "Ämter, amtsfreie Städte und Gemeinden mit ihrem Amtlichen Gemeindeschlüssel" + ADDITION + ".",
     (
         Column("id", "string", "Kurzname des Orts", lambda p, c: p.slug),
-        Column("name", "string", "Name", lambda p, c: p.name),
-        Column("kind", "string", "Art (amt, town, municipality)", lambda p, c: p.kind),
-        Column("ags", "string", "Amtlicher Gemeindeschlüssel", lambda p, c: p.ags),
+        Column("name", "string", "Name"),
+        Column("kind", "string", "Art (amt, town, municipality)"),
+        Column("ags", "string", "Amtlicher Gemeindeschlüssel"),
         Column("office", "string", "Kurzname des Amts", lambda p, c: p.office.slug if p.office else None, null=True),
         Column("sub_region", "string", "Kurzname des Teilraums", lambda p, c: p.sub_region_slug),
-        Column("latitude", "number", "Breitengrad (WGS 84)", lambda p, c: _number(p.latitude), null=True),
-        Column("longitude", "number", "Längengrad (WGS 84)", lambda p, c: _number(p.longitude), null=True),
+        *_coordinates(),
     ),
     lambda c: list(Place.objects.filter(site=c.site).select_related("office").order_by("name")),
     {"teilraum": "sub_region", "art": "kind"},
@@ -405,12 +421,12 @@ CHANGES = Dataset(
     "Jede veröffentlichte Änderung seit dem Beschluss, die neueste zuerst.",
     (
         Column("id", "integer", "Laufende Nummer der Änderung", lambda r, c: r.pk),
-        Column("created", "datetime", "Zeitpunkt der Veröffentlichung", lambda r, c: r.created),
-        Column("action", "string", "Art: added, changed, removed", lambda r, c: r.action),
-        Column("subject", "string", "Gegenstand, z. B. Handlungsansatz", lambda r, c: r.subject),
-        Column("title", "string", "Titel des Gegenstands", lambda r, c: r.title),
+        Column("created", "datetime", "Zeitpunkt der Veröffentlichung"),
+        Column("action", "string", "Art: added, changed, removed"),
+        Column("subject", "string", "Gegenstand, z. B. Handlungsansatz"),
+        Column("title", "string", "Titel des Gegenstands"),
         Column("field", "string", "Kurzname des Handlungsfelds", lambda r, c: r.field_slug),
-        Column("note", "string", "Änderungsnotiz der Redaktion", lambda r, c: r.note),
+        Column("note", "string", "Änderungsnotiz der Redaktion"),
         Column(
             "sections",
             "object",
@@ -428,12 +444,12 @@ INDICATORS = Dataset(
     "Die Indikatoren des Konzepts mit Zielen und belegten Werten.",
     (
         Column("id", "string", "Dauerhafter Schlüssel des Indikators", lambda i, c: i.key),
-        Column("name", "string", "Name", lambda i, c: i.name),
-        Column("definition", "string", "Was gemessen wird und wie", lambda i, c: i.definition),
-        Column("unit", "string", "Einheit", lambda i, c: i.unit),
-        Column("source", "string", "Datenquelle", lambda i, c: i.source),
-        Column("area", "string", "Gebiet", lambda i, c: i.area),
-        Column("baseline_year", "integer", "Ausgangsjahr", lambda i, c: i.baseline_year, null=True),
+        Column("name", "string", "Name"),
+        Column("definition", "string", "Was gemessen wird und wie"),
+        Column("unit", "string", "Einheit"),
+        Column("source", "string", "Datenquelle"),
+        Column("area", "string", "Gebiet"),
+        Column("baseline_year", "integer", "Ausgangsjahr", null=True),
         Column("baseline_value", "number", "Ausgangswert", lambda i, c: _number(i.baseline_value), null=True),
         Column(
             "targets",
@@ -467,10 +483,10 @@ INDICATOR_VALUES = Dataset(
         Column("indicator", "string", "Schlüssel des Indikators", lambda v, c: v.indicator.key),
         Column("indicator_name", "string", "Name des Indikators", lambda v, c: v.indicator.name),
         Column("unit", "string", "Einheit", lambda v, c: v.indicator.unit),
-        Column("year", "integer", "Jahr", lambda v, c: v.year),
+        Column("year", "integer", "Jahr"),
         Column("value", "number", "Wert", lambda v, c: float(v.value)),
-        Column("source", "string", "Quelle des Werts", lambda v, c: v.source),
-        Column("as_of", "date", "Stand der Angabe", lambda v, c: v.as_of),
+        Column("source", "string", "Quelle des Werts"),
+        Column("as_of", "date", "Stand der Angabe"),
     ),
     _indicator_values,
     {"indikator": "indicator"},

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.models import Site
 
+from kek.core.models import OwnSitesSetting
 from kek.plan.models import HomePage
 
 
@@ -60,7 +61,7 @@ DEFAULT_LICENCE = "dl-de-by-2.0"
 
 
 @register_setting(icon="download")
-class OpenDataSettings(BaseSiteSetting):
+class OpenDataSettings(OwnSitesSetting):
     """Under which licence a site gives its data; each county decides for its own."""
 
     licence = models.CharField(

@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from kek.core.admin_urls import guarded
 from kek.core.pages import home_path
-from kek.core.sites import sites_for_user
+from kek.core.sites import of_own_sites, sites_for_user, works_on
 from kek.plan.models import ApproachPage
 
 from . import rounds
@@ -27,10 +27,7 @@ INVITE_MAX = 2000
 
 
 def may_run_round(user, round_: PriorityRound, url_name: str) -> bool:
-    sites = sites_for_user(user)
-    return user.has_perm("participation.change_priorityround") and (
-        sites is None or sites.filter(pk=round_.site_id).exists()
-    )
+    return user.has_perm("participation.change_priorityround") and works_on(user, round_.site_id)
 
 
 class RoundForm(WagtailAdminModelForm):
@@ -176,9 +173,7 @@ class PriorityRoundViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        sites = sites_for_user(request.user)
-        rows = PriorityRound.objects.all()
-        return rows if sites is None else rows.filter(site__in=sites)
+        return of_own_sites(PriorityRound.objects.all(), request.user)
 
     def get_urlpatterns(self) -> list:
         extra = [

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from kek.core.admin_urls import guarded
 from kek.core.hooks import PRIVACY_SECTIONS_HOOK
 from kek.core.pages import home_path
-from kek.core.sites import sites_for_user
+from kek.core.sites import of_own_sites, works_on
 from kek.plan.models import APPROACH_SECTIONS_HOOK
 
 from .admin_forms import CommentModerationForm, ModerationForm
@@ -23,10 +23,7 @@ from .round_admin import PriorityRoundViewSet
 
 def may_moderate(user, proposal: Proposal, url_name: str) -> bool:
     """Proposals of one's own sites; installation-wide roles (Moderation) moderate all."""
-    sites = sites_for_user(user)
-    return proposal.status != Proposal.Status.UNCONFIRMED and (
-        sites is None or sites.filter(pk=proposal.site_id).exists()
-    )
+    return proposal.status != Proposal.Status.UNCONFIRMED and works_on(user, proposal.site_id)
 
 
 class ProposalViewSet(SnippetViewSet):
@@ -62,9 +59,8 @@ class ProposalViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         """Confirmed proposals of the user's sites; the queue first."""
-        sites = sites_for_user(request.user)
         proposals = Proposal.objects.exclude(status=Proposal.Status.UNCONFIRMED).select_related("approach")
-        return proposals if sites is None else proposals.filter(site__in=sites)
+        return of_own_sites(proposals, request.user)
 
     def get_urlpatterns(self) -> list:
         return guarded(super().get_urlpatterns(), Proposal, may_moderate)

@@ -10,7 +10,8 @@ Wagtail's default policy (no role holds them for projects).
 
 from django.db.models import Q, QuerySet
 from wagtail.models import GroupPagePermission, Page
-from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from kek.core.permissions import PagePermissionPolicy
 
 # Page permission (codename) that grants an action on the projects below a page.
 PAGE_PERMISSION = {
@@ -24,10 +25,7 @@ PAGE_PERMISSION = {
 PAGE_ACTION = {"add": "change", "change": "change", "publish": "publish", "lock": "lock", "unlock": "unlock"}
 
 
-class ProjectPermissionPolicy(ModelPermissionPolicy):
-    def _model_level(self, user, action) -> bool:
-        return ModelPermissionPolicy.user_has_permission(self, user, action)
-
+class ProjectPermissionPolicy(PagePermissionPolicy):
     def _pages_for(self, user, actions) -> QuerySet:
         codenames = {PAGE_PERMISSION[a] for a in actions if a in PAGE_PERMISSION}
         if not codenames or not user.is_active:
@@ -37,9 +35,6 @@ class ProjectPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action) -> bool:
         return self._model_level(user, action) or self._pages_for(user, [action]).exists()
-
-    def user_has_any_permission(self, user, actions) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance) -> bool:
         if self._model_level(user, action):
@@ -51,9 +46,6 @@ class ProjectPermissionPolicy(ModelPermissionPolicy):
             return ("publish" if instance.live else "change") in granted
         return PAGE_ACTION[action] in granted
 
-    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
     def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
         if any(self._model_level(user, action) for action in actions):
             return self.model._default_manager.all()
@@ -62,6 +54,3 @@ class ProjectPermissionPolicy(ModelPermissionPolicy):
         for path in roots:
             condition |= Q(approach__path__startswith=path)
         return self.model._default_manager.filter(condition)
-
-    def instances_user_has_permission_for(self, user, action) -> QuerySet:
-        return self.instances_user_has_any_permission_for(user, [action])

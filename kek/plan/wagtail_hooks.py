@@ -10,7 +10,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kek.core.admin_urls import guarded
+from kek.core.admin_urls import guarded_by_policy
 from kek.places.models import MAP_ITEMS_HOOK, PLACE_SECTIONS_HOOK
 
 from .geo import map_items, place_examples
@@ -64,7 +64,7 @@ class ProjectViewSet(SnippetViewSet):
     def get_urlpatterns(self) -> list:
         """Wagtail checks most snippet views against the model only; here every view that names a
         project checks it against that project's approach (so also views added by later Wagtails)."""
-        return guarded(super().get_urlpatterns(), Project, may_act_on)
+        return guarded_by_policy(super().get_urlpatterns(), Project, OBJECT_ACTIONS)
 
     panels = [
         FieldPanel("kind"),
@@ -87,11 +87,6 @@ class ProjectViewSet(SnippetViewSet):
 
 
 register_snippet(ProjectViewSet)
-
-
-def may_act_on(user, project: Project, url_name: str) -> bool:
-    action = OBJECT_ACTIONS.get(url_name, "change")
-    return policy_registry.get_by_type(Project).user_has_permission_for_instance(user, action, project)
 
 
 hooks.register(PLACE_SECTIONS_HOOK, place_examples)

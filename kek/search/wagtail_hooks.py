@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kek.core.admin_urls import guarded
-from kek.core.sites import sites_for_user
+from kek.core.sites import of_own_sites, on_own_site
 
 from .models import SynonymGroup
 
@@ -20,18 +20,10 @@ class SynonymGroupViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         """Editors see the groups of their own sites; installation-wide roles see all."""
-        sites = sites_for_user(request.user)
-        groups = SynonymGroup.objects.all()
-        return groups if sites is None else groups.filter(site__in=sites)
+        return of_own_sites(SynonymGroup.objects.all(), request.user)
 
     def get_urlpatterns(self) -> list:
-        return guarded(super().get_urlpatterns(), SynonymGroup, may_edit)
-
-
-def may_edit(user, group: SynonymGroup, url_name: str) -> bool:
-    """Only the groups of one's own sites; installation-wide roles reach all."""
-    sites = sites_for_user(user)
-    return sites is None or sites.filter(pk=group.site_id).exists()
+        return guarded(super().get_urlpatterns(), SynonymGroup, on_own_site)
 
 
 register_snippet(SynonymGroupViewSet)

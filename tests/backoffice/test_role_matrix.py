@@ -22,7 +22,7 @@ from kek.editorial.roles import ADMINISTRATION, FACHDIENST_PREFIX, MODERATION, R
 from kek.editorial.tests.admin_forms import form_fields
 from kek.editorial.tests.login import log_in, make_user
 from kek.indicators.models import Indicator
-from kek.legal.models import BarrierReport
+from kek.legal.models import BarrierReport, LegalSettings
 from kek.monitoring.records import Implementation, OrganisationalUnit, ProgressEntry
 from kek.participation.models import Comment, PriorityRound, Proposal, ReasonTemplate
 from kek.plan.models import ApproachPage, Project
@@ -78,6 +78,8 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
             "report_create",
             "report_publish",
             "report_delete_draft",
+            "legal_settings_view",
+            "legal_settings_edit",
         ],
         ALL_OF_A,
     ),
@@ -95,9 +97,17 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "implementation_submit": {"own"},
     },
     "moderation": {},
-    # installation-wide: the implementation reports of every site, nothing of the concept itself
+    # installation-wide: the implementation reports and the legal settings of every site, nothing
+    # of the concept itself
     "administration": {
-        action: set(APPROACHES) for action in ("report_create", "report_publish", "report_delete_draft")
+        action: set(APPROACHES)
+        for action in (
+            "report_create",
+            "report_publish",
+            "report_delete_draft",
+            "legal_settings_view",
+            "legal_settings_edit",
+        )
     },
 }
 EXPECTED["redaktion_other_site"] = {action: {"site"} for action in EXPECTED["redaktion"]}
@@ -370,6 +380,22 @@ def report_delete_draft(browser, world, target) -> bool:
     return not ImplementationReport.objects.filter(pk=report.pk).exists()
 
 
+def legal_settings_url(world, target) -> str:
+    site = world.approach(target).get_site()
+    return reverse("wagtailsettings:edit", args=["legal", "legalsettings", site.pk])
+
+
+def legal_settings_view(browser, world, target) -> bool:
+    response = browser.get(legal_settings_url(world, target))
+    return response.status_code == 200 and 'name="provider"' in response.content.decode()
+
+
+def legal_settings_edit(browser, world, target) -> bool:
+    url = legal_settings_url(world, target)
+    browser.post(url, form(world, url, provider="Landkreis Geändert"))
+    return LegalSettings.objects.filter(site=world.approach(target).get_site(), provider="Landkreis Geändert").exists()
+
+
 @pytest.mark.parametrize("role", sorted(ROLES))
 def test_every_role_may_do_exactly_what_the_table_says(role, world):
     user = make_user(role, ROLES[role])
@@ -387,25 +413,41 @@ def test_every_role_may_do_exactly_what_the_table_says(role, world):
     assert not wrong, f"{role}: " + "; ".join(wrong)
 
 
-def test_every_project_url_checks_the_project_itself(world):
-    """All admin URLs that name a project refuse a Fachdienst of another field and let the
-    project's Redaktion through; so does any view a later Wagtail adds to the viewset."""
-    project = world.project("other")
-    state = _submitted(project, world.chief_user)  # a real revision, workflow state and task state
+# Per snippet model whose admin URLs name an item of an approach: the item to try them on, its
+# viewset's URL namespace and the views that must at least be among them.
+OBJECT_URLS = {
+    "project": (
+        lambda world: world.project("other"),
+        "wagtailsnippets_plan_project",
+        {"edit", "delete", "lock", "unlock", "unpublish", "history", "usage"},
+    ),
+    "implementation": (
+        lambda world: world.implementation("other"),
+        IMPLEMENTATION,
+        {"edit", "delete", "lock", "unlock", "unpublish", "history"},
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(OBJECT_URLS))
+def test_every_object_url_checks_the_object_itself(kind, world):
+    """All admin URLs that name a project or implementation record refuse a Fachdienst of another
+    field and let the item's Redaktion through; so does any view a later Wagtail adds to the viewset."""
+    item_of, namespace, known = OBJECT_URLS[kind]
+    item = item_of(world)
+    state = _submitted(item, world.chief_user)  # a real revision, workflow state and task state
     task_state = state.current_task_state
-    values = {"pk": project.pk, "revision_id": task_state.revision_id, "action_name": "approve"}
+    values = {"pk": item.pk, "revision_id": task_state.revision_id, "action_name": "approve"}
     values |= {"revision_id_a": "earliest", "revision_id_b": "latest", "task_id": task_state.task_id}
     values |= {"task_state_id": task_state.pk, "workflow_state_id": state.pk}
-    patterns = [p for p in Project.snippet_viewset.get_urlpatterns() if names_an_object(p)]
-    assert {p.name for p in patterns} >= {"edit", "delete", "lock", "unlock", "unpublish", "history", "usage"}
+    patterns = [p for p in type(item).snippet_viewset.get_urlpatterns() if names_an_object(p)]
+    assert {p.name for p in patterns} >= known
     fachdienst = Client(HTTP_HOST=OTHER)
     log_in(fachdienst, make_user("fd", ROLES["fachdienst"]))
     redaktion = Client(HTTP_HOST=OTHER)
     log_in(redaktion, make_user("red", ROLES["redaktion"]))
     urls = {
-        p.name: reverse(
-            f"wagtailsnippets_plan_project:{p.name}", kwargs={name: values[name] for name in p.pattern.regex.groupindex}
-        )
+        p.name: reverse(f"{namespace}:{p.name}", kwargs={name: values[name] for name in p.pattern.regex.groupindex})
         for p in patterns
     }
     # each sent as a form submission, the riskier of GET and POST; deleting last
@@ -441,30 +483,3 @@ def test_the_matrix_knows_every_snippet_model():
         ReasonTemplate,
         SynonymGroup,
     }
-
-
-def test_every_implementation_url_checks_the_record_itself(world):
-    """As for projects: every admin URL naming an implementation record refuses a Fachdienst of
-    another field and lets the record's Redaktion through."""
-    record = world.implementation("other")
-    state = _submitted(record, world.chief_user)
-    task_state = state.current_task_state
-    values = {"pk": record.pk, "revision_id": task_state.revision_id, "action_name": "approve"}
-    values |= {"revision_id_a": "earliest", "revision_id_b": "latest", "task_id": task_state.task_id}
-    values |= {"task_state_id": task_state.pk, "workflow_state_id": state.pk}
-    patterns = [p for p in Implementation.snippet_viewset.get_urlpatterns() if names_an_object(p)]
-    assert {p.name for p in patterns} >= {"edit", "delete", "lock", "unlock", "unpublish", "history"}
-    fachdienst = Client(HTTP_HOST=OTHER)
-    log_in(fachdienst, make_user("fd", ROLES["fachdienst"]))
-    redaktion = Client(HTTP_HOST=OTHER)
-    log_in(redaktion, make_user("red", ROLES["redaktion"]))
-    urls = {
-        p.name: reverse(
-            f"{IMPLEMENTATION}:{p.name}", kwargs={name: values[name] for name in p.pattern.regex.groupindex}
-        )
-        for p in patterns
-    }
-    for name in sorted(urls, key=lambda name: name == "delete"):
-        assert refused(fachdienst.post(urls[name])), name
-    for name in sorted(urls, key=lambda name: name == "delete"):
-        assert not refused(redaktion.post(urls[name])), name

@@ -1,11 +1,11 @@
 """Create the county's roles and route approval through the Redaktion.
 
-Permissions are created here if missing: Django and Wagtail create them only after all
-migrations have run, and a fresh database needs them now.
+Permissions are created here if missing (kek/core/grants.py says why).
 """
 
 from django.db import migrations
 
+from kek.core.grants import permission
 from kek.editorial.roles import (
     ADMINISTRATION,
     MODEL_PERMISSIONS,
@@ -15,16 +15,6 @@ from kek.editorial.roles import (
 )
 
 WORKFLOW_NAME = "Freigabe durch die Redaktion"
-
-
-def permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    perm, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
-    )
-    return perm
 
 
 def create_roles(apps, schema_editor):

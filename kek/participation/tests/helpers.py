@@ -3,8 +3,11 @@
 import re
 
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.test import Client, TestCase
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 FORM_URL = "/mitmachen/idee-einreichen/"
 LINK = re.compile(r"https?://\S+/mitmachen/\S+/")
@@ -12,6 +15,20 @@ LINK = re.compile(r"https?://\S+/mitmachen/\S+/")
 
 def browser() -> Client:
     return Client(enforce_csrf_checks=True)
+
+
+def member_of(group: Group) -> Client:
+    """The back office as a new member of `group`. Members of the Administration log in with a
+    second factor: their session is marked verified, as after entering the code."""
+    user = User.objects.create_user("person", "person@example.org")
+    user.groups.add(group)
+    client = Client()
+    client.force_login(user)
+    if group.name == "Administration":
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.create(user=user, name="T", confirmed=True).persistent_id
+        session.save()
+    return client
 
 
 def hidden_fields(html: str) -> dict[str, str]:

@@ -5,15 +5,13 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.test import Client
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kek.participation import services
 from kek.participation.models import Proposal, ReasonTemplate
 from kek.plan.tests.factories import branch
 
 from .factories import ProposalFactory, published
-from .helpers import post, soup
+from .helpers import member_of, post, soup
 
 pytestmark = pytest.mark.django_db
 ADMIN = "/admin/snippets/participation/proposal/"
@@ -173,14 +171,7 @@ ROLE_MATRIX = {
 @pytest.mark.parametrize("role, allowed", ROLE_MATRIX.items(), ids=ROLE_MATRIX.keys())
 def test_role_matrix_of_the_dialogue(concept, role, allowed):
     proposal = ProposalFactory(approach=concept.approach)
-    user = User.objects.create_user("person", "person@example.org")
-    user.groups.add(Group.objects.get(name=role))
-    client = Client()
-    client.force_login(user)
-    if role == "Administration":  # its members log in with a second factor: mark this session verified
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.create(user=user, name="T", confirmed=True).persistent_id
-        session.save()
+    client = member_of(Group.objects.get(name=role))
     templates = "/admin/snippets/participation/reasontemplate/"
     answers = [
         client.get(ADMIN),

@@ -4,12 +4,10 @@ codes and closes; the Moderation and the Administration do none of it, and leave
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kek.participation.models import AccessCode, PriorityRound
 
-from .helpers import post
+from .helpers import member_of, post
 from .test_rounds import ADMIN, open_round, site_redaktion
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +19,7 @@ ROLE_MATRIX = {"Redaktion Regionalmanagement": True, "Moderation": False, "Admin
 def test_role_matrix_of_priority_rounds(concept, role, allowed):
     round_ = open_round(concept)
     group = site_redaktion(concept) if role.startswith("Redaktion") else Group.objects.get(name=role)
-    user = User.objects.create_user("person", "person@example.org")
-    user.groups.add(group)
-    client = Client()
-    client.force_login(user)
-    if role == "Administration":  # its members log in with a second factor: mark this session verified
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.create(user=user, name="T", confirmed=True).persistent_id
-        session.save()
+    client = member_of(group)
     answers = [client.get(ADMIN + view.format(pk=round_.pk)) for view in VIEWS]
     assert [a.status_code == 200 for a in answers] == [allowed] * len(VIEWS)
     assert all(a.status_code in (200, 302, 403) for a in answers)

@@ -3,23 +3,14 @@ permissions for groups created from now on; this gives them to the Redaktion gro
 
 from django.db import migrations
 
+from kek.core.grants import grant_to_role
+
+REDAKTION = "Redaktion Regionalmanagement"  # the role's name in kek/editorial/roles.py
 CODENAMES = ["add_synonymgroup", "change_synonymgroup", "delete_synonymgroup"]
-REDAKTION = "Redaktion Regionalmanagement"
 
 
 def grant(apps, schema_editor) -> None:
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    content_type, _ = ContentType.objects.get_or_create(app_label="search", model="synonymgroup")
-    permissions = [
-        Permission.objects.get_or_create(
-            content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
-        )[0]
-        for codename in CODENAMES
-    ]
-    for group in Group.objects.filter(name__startswith=REDAKTION):
-        group.permissions.add(*permissions)
+    grant_to_role(apps, REDAKTION, "search", "synonymgroup", CODENAMES)
 
 
 class Migration(migrations.Migration):
