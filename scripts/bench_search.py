@@ -135,7 +135,7 @@ class Bench:
 
         self.rounds, self.runs, self.plans = rounds, runs, plans
         self.client = Client
-        self.parts: list[tuple[str, dict[str, list[float]], dict[str, float]]] = []
+        self.parts: list[tuple[str, dict[str, list[float]], dict[str, tuple[float, str]]]] = []
 
     def measure(self, label: str, sites: list, target: float | None = None) -> None:
         from django.db import connection
@@ -179,7 +179,7 @@ class Bench:
         SearchEntry.objects.filter(site=large).delete()
         large.delete()
 
-    def time_parts(self, site) -> tuple[dict[str, list[float]], dict[str, float]]:
+    def time_parts(self, site) -> tuple[dict[str, list[float]], dict[str, tuple[float, str]]]:
         """Each part of a search alone, and PostgreSQL's execution time of the match query."""
         from kek.search import views
         from kek.search.query import search
@@ -195,8 +195,9 @@ class Bench:
                 parts["Facettennamen"].append(timed(lambda r=result: views._facet_options(r.counts, site)))
         return parts, {name: self.explain(query, site, synonyms) for name, query in QUERIES.items()}
 
-    def explain(self, query: str, site, synonyms) -> float:
-        """PostgreSQL's execution time (ms) of the query that finds the hits, best of three."""
+    def explain(self, query: str, site, synonyms) -> tuple[float, str]:
+        """PostgreSQL's execution time (ms) of the query that finds the hits, best of three, and how
+        it reads the rows: T trigram index of the site, B the site's b-tree index, S a scan."""
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
@@ -214,7 +215,9 @@ class Bench:
         if self.plans:
             print(f"\n  {query!r} bei {site.hostname}:")
             print("\n".join("    " + line for line in plan))
-        return best
+        text = "\n".join(plan)
+        way = "T" if "search_entry_site_terms_trgm" in text else "S" if "Seq Scan" in text else "B"
+        return best, way
 
     def report(self) -> None:
         print("\nTeile einer Suche, je Umfang (ms, p50 / p95, ohne Seitenaufbau):")
@@ -226,10 +229,11 @@ class Bench:
                 row = sorted(parts[name])
                 cells.append(f"{statistics.median(row):7.2f} / {row[int(len(row) * 0.95)]:6.2f}")
             print(f"{label:<24} " + " ".join(f"{cell:>17}" for cell in cells))
-        print("\nTrefferabfrage: Ausführungszeit in PostgreSQL (EXPLAIN ANALYZE, ms, beste von 3):")
+        print("\nTrefferabfrage: Ausführungszeit in PostgreSQL (EXPLAIN ANALYZE, ms, beste von 3) und Weg")
+        print("(T: Trigramm-Index der Website, B: B-Baum-Index der Website, S: alle Zeilen gelesen):")
         print(f"{'Umfang':<24} " + " ".join(f"{name[:13]:>13}" for name in QUERIES))
         for label, _parts, plans in self.parts:
-            print(f"{label:<24} " + " ".join(f"{plans[name]:13.2f}" for name in QUERIES))
+            print(f"{label:<24} " + " ".join(f"{plans[name][0]:11.2f} {plans[name][1]}" for name in QUERIES))
 
 
 def timed(function) -> float:
