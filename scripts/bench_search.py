@@ -197,7 +197,7 @@ class Bench:
 
     def explain(self, query: str, site, synonyms) -> tuple[float, str]:
         """PostgreSQL's execution time (ms) of the query that finds the hits, best of three, and how
-        it reads the rows: T trigram index of the site, B the site's b-tree index, S a scan."""
+        it reads the rows: T trigram index of the site, B another index by site alone, S a scan."""
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
@@ -230,7 +230,7 @@ class Bench:
                 cells.append(f"{statistics.median(row):7.2f} / {row[int(len(row) * 0.95)]:6.2f}")
             print(f"{label:<24} " + " ".join(f"{cell:>17}" for cell in cells))
         print("\nTrefferabfrage: Ausführungszeit in PostgreSQL (EXPLAIN ANALYZE, ms, beste von 3) und Weg")
-        print("(T: Trigramm-Index der Website, B: B-Baum-Index der Website, S: alle Zeilen gelesen):")
+        print("(T: Trigramm-Index der Website, B: ein Index nur nach Website, S: alle Zeilen gelesen):")
         print(f"{'Umfang':<24} " + " ".join(f"{name[:13]:>13}" for name in QUERIES))
         for label, _parts, plans in self.parts:
             print(f"{label:<24} " + " ".join(f"{plans[name][0]:11.2f} {plans[name][1]}" for name in QUERIES))
