@@ -10,7 +10,7 @@ DATABASE_URL (or the project's default server if DATABASE_URL is SQLite), loads 
 into it as `make run` does, and drops it at the end (`--keep` leaves it for a look with psql).
 
 How the content grows: the search reads only its index (`SearchEntry`, one row per findable
-thing, with its themes, sub-regions and facet values), the site's synonym groups and the site's
+thing, with its tags and facet values), the site's synonym groups and the site's
 facet labels. So more content means more index rows; copying the KEK's rows under new
 sites is what the search sees of more counties, without importing the concept a hundred times
 (one import takes a minute and a half). Two cases, because search is scoped by site:
@@ -259,24 +259,13 @@ def copy_site(home, number: int, copies: int = 1):
 
 
 def copy_entries(source, site, copies: int) -> None:
-    """`copies` times the entries of `source` into `site`, with their themes and sub-regions."""
+    """`copies` times the entries of `source` into `site` (their tags are in `facets`)."""
     from kek.search.models import SearchEntry
 
     originals = list(SearchEntry.objects.filter(site=source).order_by("pk"))
-    themes = SearchEntry.themes.through.objects.filter(searchentry__site=source)
-    regions = SearchEntry.sub_regions.through.objects.filter(searchentry__site=source)
-    themes = [(row.searchentry_id, row.crosscuttingthemepage_id) for row in themes]
-    regions = [(row.searchentry_id, row.subregionpage_id) for row in regions]
     for _ in range(copies):
-        new = SearchEntry.objects.bulk_create(
-            [SearchEntry(**{**entry_fields(entry), "site": site, "order": entry.order}) for entry in originals]
-        )
-        by_old = {old.pk: fresh.pk for old, fresh in zip(originals, new, strict=True)}
-        SearchEntry.themes.through.objects.bulk_create(
-            SearchEntry.themes.through(searchentry_id=by_old[e], crosscuttingthemepage_id=t) for e, t in themes
-        )
-        SearchEntry.sub_regions.through.objects.bulk_create(
-            SearchEntry.sub_regions.through(searchentry_id=by_old[e], subregionpage_id=r) for e, r in regions
+        SearchEntry.objects.bulk_create(
+            SearchEntry(**entry_fields(entry), site=site, order=entry.order) for entry in originals
         )
 
 
