@@ -96,6 +96,7 @@ format: setup
 
 bench: setup
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_search.py
 
 # wrk against the app uncached, the app behind nginx's cache and nginx serving the static export
 # (docs/scaling.md). SOAK=1: ten minutes at moderate load, memory per worker checked.

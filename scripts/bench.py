@@ -2,7 +2,9 @@
 
     make bench                                  (SQLite: var/bench.sqlite3)
     DATABASE_URL=postgres://…/kek_bench make bench   (PostgreSQL: give it a database of its own)
-    python scripts/bench.py [--rounds N] [--only start,approach,…] [--no-search]
+    python scripts/bench.py [--rounds N] [--only start,approach,…]
+
+The search at ten and a hundred times the content: scripts/bench_search.py (also run by `make bench`).
 
 Requests go through the full Django/Wagtail stack (middleware, routing, templates) via the test
 client in one process, so network and gunicorn are left out. Nothing is cached between requests
@@ -48,7 +50,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=300, help="Anfragen je Seitentyp")
     parser.add_argument("--only", default="", help="nur diese Seitentypen (kommagetrennt)")
-    parser.add_argument("--no-search", action="store_true", help="Suche mit zehnfacher Kopie auslassen")
     args = parser.parse_args()
 
     import django
@@ -71,8 +72,6 @@ def main() -> None:
             chosen = args.only.split(",")
             pages = {name: url for name, url in pages.items() if name in chosen}
         bench_pages(pages, args.rounds, connection.vendor)
-        if not args.no_search:
-            bench_search(args.rounds, connection.vendor)
     finally:
         remove_bare_site(bare_site)
 
@@ -169,71 +168,6 @@ def monitoring_pages() -> dict[str, str]:
         "Projekt": f"/projekte/{project.key}/",
         "Maßnahme": f"/umsetzung/massnahmen/{measure.key}/",
     }
-
-
-QUERIES = ["Schulen", "Radwege", "Breitband", "Ärzte", "Oepnv", "Tourismus Hamburg", "Landkreis", "Pflege"]
-
-
-def bench_search(requests: int, vendor: str) -> None:
-    """Search through the full view (/suche/) on the concept as it is, on a tenfold and on a
-    hundredfold copy (as if every county of a Land were on one installation). Targets (issue 14,
-    PostgreSQL): p95 < 50 ms at ten times, < 150 ms at a hundred times the KEK's content."""
-    from django.db import connection, transaction
-    from django.test import Client
-
-    from kek.search.models import SearchEntry
-
-    client = Client()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:  # ANALYZE may wait for autovacuum after the bulk inserts
-            cursor.execute("SET lock_timeout = '120s'")
-
-    def measure(label: str, target: float | None = None) -> None:
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE search_searchentry")  # fresh statistics, as autovacuum would give
-        times = []
-        for i in range(requests):
-            start = time.perf_counter()
-            assert client.get("/suche/", {"q": QUERIES[i % len(QUERIES)]}).status_code == 200
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        p95 = times[int(len(times) * 0.95)]
-        count = SearchEntry.objects.count()
-        verdict = (
-            "" if target is None else (f"  Ziel < {target:.0f} ms: " + ("erreicht" if p95 < target else "VERFEHLT"))
-        )
-        print(f"{label:<22} {statistics.median(times):8.2f} {p95:8.2f}   ({count} Einträge, {vendor}){verdict}")
-
-    print(f"\n{'Suche':<22} {'p50 ms':>8} {'p95 ms':>8}")
-    measure("KEK 2030")
-    with transaction.atomic():
-        fields = [
-            "site_id",
-            "kind",
-            "title",
-            "body",
-            "url",
-            "trail",
-            "field_slug",
-            "goal_id",
-            "title_terms",
-            "terms",
-            "order",
-        ]
-        originals = list(SearchEntry.objects.values(*fields))
-
-        def copies(numbers: range) -> None:
-            for copy in numbers:  # in batches, so memory stays small however many copies
-                SearchEntry.objects.bulk_create(
-                    [SearchEntry(**{**row, "title": f"{row['title']} ({copy})"}) for row in originals]
-                )
-
-        copies(range(1, 10))
-        measure("zehnfache Kopie", target=50)
-        copies(range(10, 100))
-        measure("hundertfache Kopie", target=150)
-        transaction.set_rollback(True)
 
 
 if __name__ == "__main__":

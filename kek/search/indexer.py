@@ -38,8 +38,10 @@ def _entry(site, kind, title, body, url, trail, order, field_slug="", goal_id=No
         title_terms=text.terms(title),
         terms=text.terms(f"{title} {body}"),
         order=order,
+        # The tags as slugs in the row itself, so that a search counts and filters them without a
+        # query of its own (facets.py).
+        facets={key: sorted(slugs) for key, slugs in (("thema", themes), ("teilraum", sub_regions)) if slugs},
     )
-    entry._themes, entry._sub_regions = list(themes), list(sub_regions)
     entry._item = item  # "measure:<key>" or "project:<key>": how other apps' facets name it
     return entry
 
@@ -99,18 +101,18 @@ def build_entries(site: Site) -> list[SearchEntry]:
             [*trail, approach.title],
             field_slug=field_slug,
             goal_id=goal_id,
-            themes=[t.pk for t in measure.themes.all()],
+            themes=[t.slug for t in measure.themes.all()],
             item=f"measure:{measure.key}",
         )
     projects = (
         Project.objects.public().filter(approach__in=approaches).prefetch_related("themes", "sub_regions", "places")
     )
-    regions = {r.slug: r.pk for r in below(SubRegionPage)}
+    regions = {r.slug for r in below(SubRegionPage)}
     for project in projects.order_by("approach__path", "sort_order"):
         approach = approaches[project.approach_id]
         trail, field_slug, goal_id = context(approach)
-        sub_regions = {r.pk for r in project.sub_regions.all()}
-        sub_regions |= {regions[p.sub_region_slug] for p in project.places.all() if p.sub_region_slug in regions}
+        sub_regions = {r.slug for r in project.sub_regions.all()}
+        sub_regions |= {p.sub_region_slug for p in project.places.all() if p.sub_region_slug in regions}
         places = " ".join(p.name for p in project.places.all())
         add(
             Kind.RUNNING if project.kind == Project.Kind.RUNNING else Kind.IDEA,
@@ -120,20 +122,20 @@ def build_entries(site: Site) -> list[SearchEntry]:
             [*trail, approach.title],
             field_slug=field_slug,
             goal_id=goal_id,
-            themes=[t.pk for t in project.themes.all()],
-            sub_regions=sorted(sub_regions),
+            themes=[t.slug for t in project.themes.all()],
+            sub_regions=sub_regions,
             item=f"project:{project.key}",
         )
     for theme in below(CrossCuttingThemePage):
-        add(Kind.THEME, theme.title, text_of(theme.text), theme.url, [], themes=[theme.pk])
+        add(Kind.THEME, theme.title, text_of(theme.text), theme.url, [], themes=[theme.slug])
     for region in below(SubRegionPage):
         body = " ".join(text_of(f.text) for f in region.regional_focus.all())
-        add(Kind.REGION, region.title, body, region.url, [], sub_regions=[region.pk])
+        add(Kind.REGION, region.title, body, region.url, [], sub_regions=[region.slug])
     place_index = below(PlaceIndexPage).first()
     if place_index is not None:
         for place in Place.objects.filter(site=site).select_related("office"):
             trail = [place.office.name] if place.office else []
-            sub_regions = [regions[place.sub_region_slug]] if place.sub_region_slug in regions else []
+            sub_regions = [place.sub_region_slug] if place.sub_region_slug in regions else []
             add(
                 Kind.PLACE,
                 place.name,
@@ -158,14 +160,4 @@ def rebuild() -> int:
     entries = [entry for site in Site.objects.select_related("root_page") for entry in build_entries(site)]
     SearchEntry.objects.all().delete()
     SearchEntry.objects.bulk_create(entries)
-    theme_links, region_links = [], []
-    for entry in entries:
-        theme_links += [
-            SearchEntry.themes.through(searchentry_id=entry.pk, crosscuttingthemepage_id=t) for t in entry._themes
-        ]
-        region_links += [
-            SearchEntry.sub_regions.through(searchentry_id=entry.pk, subregionpage_id=r) for r in entry._sub_regions
-        ]
-    SearchEntry.themes.through.objects.bulk_create(theme_links)
-    SearchEntry.sub_regions.through.objects.bulk_create(region_links)
     return len(entries)

@@ -31,12 +31,11 @@ class SearchEntry(models.Model):
     trail = models.JSONField(default=list)  # titles of the levels above, for orientation
     field_slug = models.CharField(max_length=255, blank=True)
     goal = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, null=True, related_name="+")
-    themes = models.ManyToManyField("plan.CrossCuttingThemePage", related_name="+")
-    sub_regions = models.ManyToManyField("places.SubRegionPage", related_name="+")
     title_terms = models.TextField()
     terms = models.TextField()
     order = models.PositiveIntegerField(default=0)  # reading order of the concept, for ties
-    # Values of the facets other apps add (facets.py), e.g. {"stand": "running"}.
+    # The entry's tags as slugs ({"thema": [...], "teilraum": [...]}) and the values of the facets
+    # other apps add (facets.py), e.g. {"stand": "running"}: a search reads them with the row.
     facets = models.JSONField(default=dict)
 
     class Meta:

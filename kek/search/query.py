@@ -115,22 +115,12 @@ def search(query: str, filters: dict[str, str], site: Site | None, synonyms: lis
         Row(*values[:8], occurrences=tuple(values[8:]))
         for values in counted.values_list(*columns, *(f"occurrences_{i}" for i in range(len(stems))))
     ]
-    # All tags at once: a few hundred rows, cheaper than matching the text a second time.
-    themes: dict[int, set[str]] = {}
-    for entry_id, slug in SearchEntry.themes.through.objects.filter(searchentry__site=site).values_list(
-        "searchentry_id", "crosscuttingthemepage__slug"
-    ):
-        themes.setdefault(entry_id, set()).add(slug)
-    regions: dict[int, set[str]] = {}
-    tagged_regions = SearchEntry.sub_regions.through.objects.filter(searchentry__site=site)
-    for entry_id, slug in tagged_regions.values_list("searchentry_id", "subregionpage__slug"):
-        regions.setdefault(entry_id, set()).add(slug)
     value_of = {
         "art": lambda row: (row.kind,),
         "feld": lambda row: (row.field_slug,) if row.field_slug else (),
         "ziel": lambda row: (str(row.goal_id),) if row.goal_id else (),
-        "thema": lambda row: themes.get(row.pk, ()),
-        "teilraum": lambda row: regions.get(row.pk, ()),
+        "thema": lambda row: row.facets.get("thema", ()),
+        "teilraum": lambda row: row.facets.get("teilraum", ()),
     }
     all_facets = facets.all_keys()
     for key in all_facets[len(facets.BASE) :]:

@@ -176,3 +176,44 @@ def test_index_follows_publication(concept, django_capture_on_commit_callbacks):
         idea.title = "Azubi-Ticket im Amt Elbtal-Land"
         idea.save_revision().publish()
     assert [h.entry.title for h in hits("Azubi")] == ["Azubi-Ticket im Amt Elbtal-Land"]
+
+
+def test_facet_names_cost_one_query_in_the_concepts_order(concept, django_assert_num_queries):
+    from kek.search.views import _facet_options
+
+    site = concept.site
+    counts = search_here("Breitband", {}).counts
+    counts = {**counts, "feld": {concept.field.slug: 1}, "ziel": {str(concept.goal.pk): 1}}
+    counts |= {"thema": {concept.theme.slug: 2}, "teilraum": {concept.region.slug: 3}}
+    _facet_options(counts, site)  # content types are cached per process, as on a running server
+    with django_assert_num_queries(1):
+        options = {facet["key"]: facet["values"] for facet in _facet_options(counts, site)}
+    assert options["feld"] == [(concept.field.slug, concept.field.title, 1)]
+    assert options["ziel"] == [(str(concept.goal.pk), concept.goal.title, 1)]
+    assert options["thema"] == [(concept.theme.slug, concept.theme.title, 2)]
+    assert options["teilraum"] == [(concept.region.slug, concept.region.title, 3)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes exist on PostgreSQL only")
+@pytest.mark.parametrize("query", ["Breitband", "Ausbildung Region", "Ort"])
+def test_postgresql_can_answer_the_match_from_the_site_trigram_index(concept, query):
+    """The query the ORM writes (site and `LIKE '%stem%'`, short stems `'% stem%'`) fits the index's
+    columns and operator class: every condition is an index condition, none is filtered row by row.
+    On a concept this small PostgreSQL rightly prefers a scan or another index, so the other indexes
+    are dropped inside the test's transaction and scans ruled out: if the index could not serve the
+    query, the plan would still scan. `make bench` shows the plans chosen freely at scale."""
+    with CaptureQueriesContext(connection) as captured:
+        search_here(query, {})
+    sql = next(q["sql"] for q in captured.captured_queries if " LIKE " in q["sql"] and "search_searchentry" in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchentry'"
+            " AND indexname NOT IN ('search_searchentry_pkey', 'search_entry_site_terms_trgm')"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP INDEX {name}")  # rolled back with the test
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_entry_site_terms_trgm" in plan, plan
+    assert "Filter: " not in plan, plan  # every condition is served by the index, none filtered after

@@ -4,7 +4,6 @@ On the small concept (words of its own); the KEK's seeds in a marked test."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Site
@@ -96,12 +95,3 @@ def test_the_admin_page_search_finds_an_approach_by_its_measures_text(admin_clie
     assert [p.title for p in ApproachPage.objects.search("Gründerzentrums")] == ["Gründungen erleichtern"]
     response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": "Gründerzentrums"})
     assert "Gründungen erleichtern" in response.content.decode()
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index exists on PostgreSQL only")
-def test_on_postgresql_a_trigram_index_serves_the_stem_conditions(concept):
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # the small concept would be scanned anyway
-        cursor.execute("EXPLAIN SELECT id FROM search_searchentry WHERE terms LIKE '%%breitband%%'")
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "search_entry_terms_trgm" in plan
