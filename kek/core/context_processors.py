@@ -45,7 +45,16 @@ def portal_name(site: Site | None, identity: SiteIdentity | None) -> str:
 
 
 def portal(request: HttpRequest) -> dict:
+    """Built once per request and language: a page renders several templates with the request
+    (sections filled through hooks, notes per item), and each would run this again."""
     language = get_language() or CONTENT_LANGUAGE
+    built = getattr(request, "_kek_portal", None)
+    if built is None or built[0] != language:
+        built = request._kek_portal = (language, _portal(request, language))
+    return built[1]
+
+
+def _portal(request: HttpRequest, language: str) -> dict:
     path = request.get_full_path()
     site, identity = site_identity(request)
     return {
