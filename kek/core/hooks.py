@@ -14,9 +14,13 @@
   item shown on `page` in the public change history, as ChangeRecord.changes (list of dicts with
   `section`, `added`, `removed`, `reworded`); kek/history writes it, kek/monitoring reports
   published progress entries through it.
+- CONTENT_VERSION_HOOK: fn(site) -> str or None: when anything public of the site last changed
+  (a publication, a setting saved); None if nothing was recorded yet. Parts of pages are kept until
+  it moves (kek/core/content_cache.py); kek/publications records it.
 """
 
 PRIVACY_SECTIONS_HOOK = "kek_privacy_sections"
 CHANGES_SINCE_HOOK = "kek_changes_since"
 SEARCH_FACETS_HOOK = "kek_search_facets"
 RECORD_CHANGE_HOOK = "kek_record_change"
+CONTENT_VERSION_HOOK = "kek_content_version"
