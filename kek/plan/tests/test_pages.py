@@ -167,7 +167,7 @@ QUERY_BUDGET = {
     # status lines (monitoring: 4, and 3 to find its pages; kept), citizens' proposals (participation, 2)
     PAGE_TYPES["approach"]: (23, 12),
     PAGE_TYPES["themes"]: (14, 8),
-    PAGE_TYPES["theme"]: (18, 11),  # which measures are tagged, to keep tagged examples with their measure
+    PAGE_TYPES["theme"]: (18, 7),  # which measures are tagged, to keep tagged examples with their measure
     PAGE_TYPES["regions"]: (14, 8),
     PAGE_TYPES["region"]: (15, 8),
     PAGE_TYPES["about"]: (15, 9),
