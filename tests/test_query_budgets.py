@@ -15,7 +15,7 @@ QUERY_BUDGET = {
         33,
         10,
     ),  # warm: what is under way and the projects are kept; cold: the place, its Amt and Gemeinden, its projects; what is under way here, in its Teilraum and county-wide (monitoring)
-    "map": (15, 9),
+    "map": (15, 7),  # warm: the located projects are kept
     "changes": (17, 11),  # the KEK's typo corrections are records now: the pager counts them
     "decided": (15, 9),
     "feed": (8, 7),  # no page frame
