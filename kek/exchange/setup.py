@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from kek.core.hooks import COMPLETE_SITE_HOOK
 from kek.editorial.services import ensure_site_groups
 from kek.history.services import ensure_page as ensure_change_log
 from kek.indicators.services import ensure_page as ensure_indicator_index
@@ -12,8 +13,7 @@ from kek.places.services import ensure_page as ensure_place_index
 from kek.plan.models import HomePage
 from kek.search.services import ensure_synonyms
 
-# Apps above this one add what they put on every site: fn(home) -> names of what was created.
-COMPLETE_SITE_HOOK = "kek_complete_site"
+__all__ = ["COMPLETE_SITE_HOOK", "complete_site"]
 
 
 def complete_site(home: HomePage) -> list[str]:

@@ -57,6 +57,8 @@ def overview(page: Page, request: HttpRequest, concept: Concept | None) -> HttpR
         "theme_rows": counting.theme_coverage(themes_of(concept), fields, items),
         "yearly_overdue": sum(item.timeliness.yearly_overdue for item in items),
         "phases": Phase.choices,
+        # pages below the section that apps above add (kek/publications: the implementation reports)
+        "subsections": Page.objects.child_of(page).live().only("id", "title", "url_path", "path", "depth"),
         "recent": sorted((i for i in items if not i.state.derived), key=lambda i: i.state.since, reverse=True)[:10],
     }
     return page.render(request, context_overrides=context)

@@ -15,6 +15,7 @@ from .licences import SiteLicence
 FRICTIONLESS_TYPES = {"string": "string", "integer": "integer", "number": "number", "date": "date"}
 FRICTIONLESS_TYPES |= {"datetime": "datetime", "array": "string"}
 EU = "http://publications.europa.eu/resource/authority/"
+GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/"
 FILE_TYPES = {"CSV": "CSV", "YAML": "YAML", "PDF": "PDF", "JSON": "JSON", "JSON-LD": "JSON_LD"}
 
 
@@ -43,6 +44,7 @@ class About:
     page_url: str
     licence: SiteLicence
     modified: datetime.datetime
+    district_key: str = ""  # Kreisschlüssel, from the official keys of the site's places
 
 
 def _field(column) -> dict:
@@ -128,8 +130,19 @@ def _api_distribution(about: About, path: str, title: str) -> dict:
     }
 
 
-def _dataset(about: About, ident: str, title: str, description: str, distributions: list[dict]) -> dict:
+def _coverage(about: About) -> dict:
+    """The county the data cover, in DCAT-AP.de's political geocoding (so portals can filter by
+    county); left out when the places give no single county key."""
+    if not about.district_key:
+        return {}
     return {
+        "dcatde:politicalGeocodingURI": {"@id": f"{GEOCODING}districtKey/{about.district_key}"},
+        "dcatde:politicalGeocodingLevelURI": {"@id": f"{GEOCODING}Level/administrativeDistrict"},
+    }
+
+
+def _dataset(about: About, ident: str, title: str, description: str, distributions: list[dict]) -> dict:
+    return _coverage(about) | {
         "@id": f"{about.page_url}#{ident}",
         "@type": "dcat:Dataset",
         "dct:identifier": f"{about.page_url}#{ident}",

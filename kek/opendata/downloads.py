@@ -9,8 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 from wagtail.models import Page, Site
 
+from kek.places.models import district_key
 from kek.publications import files
-from kek.publications.models import StoredFile
+from kek.publications.models import ReportIndexPage, StoredFile
 from kek.publications.tasks import build_site_files, served
 
 from .catalogue import About, FileInfo
@@ -44,6 +45,7 @@ def about(page: Page | None, site: Site) -> About:
         page_url=page_url,
         licence=site_licence(site),
         modified=files.changed_at(site),
+        district_key=district_key(site),
     )
 
 
@@ -78,6 +80,7 @@ def listing(request: HttpRequest, page: Page) -> dict:
         "api_url": "/api/v1/",
         "rate_limit": rate_limit_text(),
         "content_changed_at": files.changed_at(site),
+        "reports_page": ReportIndexPage.objects.live().descendant_of(site.root_page).first(),
     }
 
 

@@ -7,8 +7,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from kek.plan.models import ApproachPage, Project
 
-from . import services
-from .models import ParticipationPage, Proposal, ReasonTemplate
+from . import comments, services
+from .models import Comment, ParticipationPage, Proposal, ReasonTemplate
 
 
 class ModerationForm(WagtailAdminModelForm):
@@ -79,3 +79,22 @@ class ModerationForm(WagtailAdminModelForm):
             elif status != before.status:
                 services.change_status(proposal, status, reason, urls=services.Links.of(page))
         return proposal
+
+
+class CommentModerationForm(WagtailAdminModelForm):
+    """Publish or reject a waiting comment; its text stays as its author wrote it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = Comment.Status(self.instance.status)
+        steps = [current, *Comment.NEXT.get(current, ())]
+        self.fields["status"].choices = [(s.value, s.label) for s in steps]
+
+    def save(self, commit: bool = True) -> Comment:
+        """The decision goes through comments.decide (one step, with its date); nothing else changes."""
+        status = self.cleaned_data["status"]
+        comment = Comment.objects.get(pk=self.instance.pk)
+        if commit and status != comment.status:
+            comments.decide(comment, status)
+            comment.refresh_from_db()
+        return comment

@@ -13,16 +13,19 @@ import nh3
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from kek.core.forms import KernForm
 from kek.places.models import Place, SubRegionPage
-from kek.plan.models import ApproachPage
+from kek.plan.models import ApproachPage, FieldOfActionPage
+from kek.plan.tree import field_path
 
-from .models import PriorityRound, Proposal, Subscription
+from .models import Comment, PriorityRound, Proposal, Subscription
 
 STARTED = "kek.participation.form-started"
 INPUT = {"class": "kern-form-input__input"}
+ONLY_A_HASH = _("Sie bekommen einen Link zum Bestätigen. Gespeichert wird nur ein Prüfwert, nicht die Adresse.")
 
 
 class Honeypot(forms.TextInput):
@@ -40,6 +43,29 @@ def plain_text(value: str, what: str) -> str:
             code="markup",
         )
     return value
+
+
+def email_field(help_text: str, *, required: str = _("Bitte geben Sie Ihre E-Mail-Adresse an.")) -> forms.EmailField:
+    """The visitor's address, as every form of the dialogue asks for it; only what it is for differs."""
+    return forms.EmailField(
+        label=_("Ihre E-Mail-Adresse"),
+        max_length=254,
+        help_text=help_text,
+        widget=forms.EmailInput(attrs={**INPUT, "autocomplete": "email"}),
+        error_messages={
+            "required": required,
+            "invalid": _("Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an."),
+        },
+    )
+
+
+def consent_field() -> forms.BooleanField:
+    """The consent to the privacy notice shown at the form (Art. 13 GDPR), the same on every form."""
+    return forms.BooleanField(
+        label=_("Ich habe die Datenschutzhinweise zu diesem Formular gelesen."),
+        error_messages={"required": _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")},
+        widget=forms.CheckboxInput(attrs={"class": "kern-form-check__input"}),
+    )
 
 
 class GuardedForm(KernForm):
@@ -67,7 +93,7 @@ class GuardedForm(KernForm):
                 code="honeypot",
             )
         try:
-            started = float(signing.loads(self.data.get("started", ""), salt=STARTED, max_age=86400))
+            started = float(signing.loads(self.data.get(self.add_prefix("started"), ""), salt=STARTED, max_age=86400))
         except (signing.BadSignature, TypeError, ValueError):
             self._restart()
             raise forms.ValidationError(
@@ -86,10 +112,30 @@ class GuardedForm(KernForm):
     def _restart(self) -> None:
         """A fresh time stamp for the form shown again (the old one is damaged or too old)."""
         self.data = self.data.copy()
-        self.data["started"] = signing.dumps(time.time(), salt=STARTED)
+        self.data[self.add_prefix("started")] = signing.dumps(time.time(), salt=STARTED)
+
+
+class GroupedApproaches(ModelChoiceIterator):
+    """The approaches in the concept's order, one <optgroup> per Handlungsfeld: a long list a person
+    can scan without JavaScript (approach-filter.js adds filtering as you type). Two queries, when
+    the form is shown; validating a choice needs neither."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        approaches = list(self.queryset.only("title", "path"))
+        paths = {field_path(approach.path) for approach in approaches}
+        titles = dict(FieldOfActionPage.objects.filter(path__in=paths).values_list("path", "title"))
+        groups: dict[str, list] = {}
+        for approach in approaches:
+            groups.setdefault(field_path(approach.path), []).append(self.choice(approach))
+        for path, choices in groups.items():
+            yield (titles.get(path, ""), choices)
 
 
 class ApproachChoiceField(forms.ModelChoiceField):
+    iterator = GroupedApproaches
+
     def label_from_instance(self, obj: ApproachPage) -> str:
         return obj.title
 
@@ -125,7 +171,17 @@ class ProposalForm(GuardedForm):
         label=_("Handlungsansatz"),
         queryset=ApproachPage.objects.none(),
         help_text=_("Zu welchem Handlungsansatz des Konzepts gehört Ihr Vorschlag?"),
-        widget=forms.Select(attrs=INPUT),
+        empty_label=_("Bitte wählen"),
+        widget=forms.Select(
+            attrs={
+                **INPUT,
+                "data-approach-filter": _("Handlungsansätze filtern"),
+                "data-filter-hint": _("Tippen Sie ein Stichwort; die Liste zeigt dann nur passende Handlungsansätze."),
+                "data-filter-one": _("1 Handlungsansatz passt."),
+                "data-filter-many": _("{n} Handlungsansätze passen."),
+                "data-filter-none": _("Kein Handlungsansatz passt. Bitte versuchen Sie ein anderes Stichwort."),
+            }
+        ),
         error_messages={
             "required": _("Bitte wählen Sie den Handlungsansatz, zu dem Ihr Vorschlag gehört."),
             "invalid_choice": _("Bitte wählen Sie einen Handlungsansatz aus der Liste."),
@@ -153,21 +209,11 @@ class ProposalForm(GuardedForm):
         widget=forms.TextInput(attrs={**INPUT, "autocomplete": "nickname"}),
         error_messages={"max_length": _("Bitte kürzen Sie den Namen auf höchstens %(limit_value)d Zeichen.")},
     )
-    email = forms.EmailField(
-        label=_("Ihre E-Mail-Adresse"),
-        max_length=254,
-        help_text=_("Für den Bestätigungslink und Nachrichten zu Ihrem Vorschlag. Sie wird nicht veröffentlicht."),
-        widget=forms.EmailInput(attrs={**INPUT, "autocomplete": "email"}),
-        error_messages={
-            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an, damit Sie den Vorschlag bestätigen können."),
-            "invalid": _("Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an."),
-        },
+    email = email_field(
+        _("Für den Bestätigungslink und Nachrichten zu Ihrem Vorschlag. Sie wird nicht veröffentlicht."),
+        required=_("Bitte geben Sie Ihre E-Mail-Adresse an, damit Sie den Vorschlag bestätigen können."),
     )
-    consent = forms.BooleanField(
-        label=_("Ich habe die Datenschutzhinweise zu diesem Formular gelesen."),
-        error_messages={"required": _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")},
-        widget=forms.CheckboxInput(attrs={"class": "kern-form-check__input"}),
-    )
+    consent = consent_field()
 
     def __init__(self, *args, home_path: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -198,26 +244,62 @@ class ProposalForm(GuardedForm):
         return cleaned
 
 
-class SupportForm(GuardedForm):
-    email = forms.EmailField(
-        label=_("Ihre E-Mail-Adresse"),
-        max_length=254,
-        help_text=_("Sie bekommen einen Link zum Bestätigen. Gespeichert wird nur ein Prüfwert, nicht die Adresse."),
-        widget=forms.EmailInput(attrs={**INPUT, "autocomplete": "email"}),
+class CommentForm(GuardedForm):
+    """A comment on a public proposal; it appears once the author confirmed it and the Moderation
+    published it. Prefixed, because it shares the proposal's page with the support form."""
+
+    prefix = "kommentar"
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)  # one per displayed form: stored once
+    text = forms.CharField(
+        label=_("Ihr Kommentar"),
+        min_length=5,
+        max_length=Comment.TEXT_MAX,
+        help_text=_("Höchstens 2000 Zeichen. Er erscheint, nachdem die Moderation ihn geprüft hat."),
+        widget=forms.Textarea(attrs={**INPUT, "rows": 5}),
         error_messages={
-            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            "invalid": _("Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an."),
+            "required": _("Bitte schreiben Sie Ihren Kommentar."),
+            "min_length": _("Bitte schreiben Sie einen Kommentar mit mindestens 5 Zeichen."),
+            "max_length": _(
+                "Bitte kürzen Sie den Kommentar auf höchstens %(limit_value)d Zeichen (jetzt %(show_value)d)."
+            ),
         },
     )
-    consent = forms.BooleanField(
-        label=_("Ich habe die Datenschutzhinweise zu diesem Formular gelesen."),
-        error_messages={"required": _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")},
-        widget=forms.CheckboxInput(attrs={"class": "kern-form-check__input"}),
+    author_name = forms.CharField(
+        label=_("Name oder Pseudonym"),
+        required=False,
+        max_length=100,
+        help_text=_("Wird mit dem Kommentar veröffentlicht. Ohne Angabe steht dort „anonym“."),
+        widget=forms.TextInput(attrs={**INPUT, "autocomplete": "nickname"}),
+        error_messages={"max_length": _("Bitte kürzen Sie den Namen auf höchstens %(limit_value)d Zeichen.")},
     )
+    email = email_field(
+        _("Für den Bestätigungslink. Sie wird nicht veröffentlicht."),
+        required=_("Bitte geben Sie Ihre E-Mail-Adresse an, damit Sie den Kommentar bestätigen können."),
+    )
+    consent = consent_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4())
+
+    def clean_text(self) -> str:
+        return plain_text(self.cleaned_data["text"].strip(), _("den Kommentar"))
+
+    def clean_author_name(self) -> str:
+        return plain_text(self.cleaned_data["author_name"].strip(), _("den Namen"))
+
+    def clean_token(self) -> uuid.UUID:
+        return self.cleaned_data.get("token") or uuid.uuid4()
+
+
+class SupportForm(GuardedForm):
+    email = email_field(ONLY_A_HASH)
+    consent = consent_field()
 
 
 class SubscriptionForm(GuardedForm):
-    email = SupportForm.base_fields["email"]
+    email = email_field(_("Sie bekommen einen Link zum Bestätigen. Die Adresse wird nicht veröffentlicht."))
     frequency = forms.ChoiceField(
         label=_("Wie oft möchten Sie eine E-Mail?"),
         choices=Subscription.Frequency.choices,
@@ -225,14 +307,14 @@ class SubscriptionForm(GuardedForm):
         widget=forms.RadioSelect(attrs={"class": "kern-form-check__input"}),
         error_messages={"required": _("Bitte wählen Sie, wie oft Sie eine E-Mail möchten.")},
     )
-    consent = SupportForm.base_fields["consent"]
+    consent = consent_field()
 
 
 class RoundJoinForm(GuardedForm):
     """Taking part in a public priority round: the address gets the confirmation link."""
 
-    email = SupportForm.base_fields["email"]
-    consent = SupportForm.base_fields["consent"]
+    email = email_field(ONLY_A_HASH)
+    consent = consent_field()
 
 
 class RoundCodeForm(GuardedForm):
@@ -261,7 +343,10 @@ class RatingForm(KernForm):
                 choices=[(value, label) for value, label in PriorityRound.SCALE],
                 coerce=int,
                 widget=forms.RadioSelect(attrs={"class": "kern-form-check__input"}),
-                error_messages={"required": _("Bitte wählen Sie eine Bewertung für diesen Handlungsansatz.")},
+                error_messages={
+                    "required": _("Bitte wählen Sie eine Bewertung für diesen Handlungsansatz."),
+                    "invalid_choice": _("Bitte wählen Sie eine Bewertung von 1 bis 5 aus der Liste."),
+                },
             )
 
     def ratings(self) -> dict[int, int]:

@@ -20,6 +20,7 @@ SUBSCRIBE = "kek.participation.subscribe"
 UNSUBSCRIBE = "kek.participation.unsubscribe"
 ROUND = "kek.participation.round"  # a participant's personal rating link (valid while the round is open)
 ROUND_JOIN = "kek.participation.round-join"  # a public participant's e-mail confirmation
+COMMENT = "kek.participation.comment"  # a comment's e-mail confirmation
 
 
 class LinkProblem(enum.Enum):

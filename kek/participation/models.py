@@ -14,6 +14,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -22,6 +23,7 @@ from wagtail.models import Page
 from kek.core.pages import KekPage, home_path
 from kek.core.richtext import TEXT_FEATURES
 from kek.core.sites import SiteScopedQuerySet
+from kek.plan.models import FieldOfActionPage
 
 
 class ProposalQuerySet(SiteScopedQuerySet):
@@ -38,13 +40,14 @@ class Proposal(models.Model):
     """A visitor's proposal for one Handlungsansatz."""
 
     class Status(models.TextChoices):
-        UNCONFIRMED = "unconfirmed", _("noch nicht bestätigt")
-        SUBMITTED = "submitted", _("eingereicht")
-        PUBLISHED = "published", _("veröffentlicht")
-        IN_REVIEW = "in_review", _("in Prüfung")
-        ACCEPTED = "accepted", _("aufgenommen")
-        NOT_FEASIBLE = "not_feasible", _("nicht umsetzbar")
-        REJECTED = "rejected", _("nicht veröffentlicht")
+        # Participles agree with "proposal" in many languages: the context tells translators.
+        UNCONFIRMED = "unconfirmed", pgettext_lazy("status of a proposal", "noch nicht bestätigt")
+        SUBMITTED = "submitted", pgettext_lazy("status of a proposal", "eingereicht")
+        PUBLISHED = "published", pgettext_lazy("status of a proposal", "veröffentlicht")
+        IN_REVIEW = "in_review", pgettext_lazy("status of a proposal", "in Prüfung")
+        ACCEPTED = "accepted", pgettext_lazy("status of a proposal", "aufgenommen")
+        NOT_FEASIBLE = "not_feasible", pgettext_lazy("status of a proposal", "nicht umsetzbar")
+        REJECTED = "rejected", pgettext_lazy("status of a proposal", "nicht veröffentlicht")
 
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.IN_REVIEW, Status.ACCEPTED, Status.NOT_FEASIBLE)
     CLOSED_STATUSES = (Status.ACCEPTED, Status.NOT_FEASIBLE, Status.REJECTED)
@@ -283,6 +286,18 @@ class ParticipationPage(RoutablePageMixin, KekPage):
 
         return round_views.result_csv(request, self, pk)
 
+    @path("vorschlag/<int:pk>/kommentar/", name="comment")
+    def comment(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from . import comment_views
+
+        return comment_views.comment(request, self, pk)
+
+    @path("kommentar/bestaetigen/<str:signed>/", name="confirm-comment")
+    def confirm_comment(self, request: HttpRequest, signed: str) -> HttpResponse:
+        from . import comment_views
+
+        return comment_views.confirm(request, self, signed)
+
     @path("regeln/", name="rules")
     def rules_view(self, request: HttpRequest) -> HttpResponse:
         from . import views
@@ -310,15 +325,96 @@ class Subscription(models.Model):
     last_sent_at = models.DateTimeField(null=True)
 
     def __str__(self) -> str:
-        return f"{self.email}: {self.scope_title}"
+        return f"{self.email}: {self.digest_heading}"
 
     @property
-    def scope_title(self) -> str:
+    def scope(self) -> str:
+        """What is followed: "proposal", "field", "approach" or "concept" (the keys of SCOPE_SENTENCES)."""
         if self.proposal_id:
-            return f"Vorschlag „{self.proposal.title}“"
+            return "proposal"
         if self.page_id:
-            return f"„{self.page.title}“"
-        return "das ganze Kreisentwicklungskonzept"
+            return "field" if issubclass(self.page.specific_class, FieldOfActionPage) else "approach"
+        return "concept"
+
+    def _sentence(self, purpose: str) -> str:
+        title = self.proposal.title if self.proposal_id else self.page.title if self.page_id else ""
+        return SCOPE_SENTENCES[purpose][self.scope] % {"title": title, "frequency": self.get_frequency_display()}
+
+    @property
+    def intro_sentence(self) -> str:
+        return self._sentence("intro")
+
+    @property
+    def request_sentence(self) -> str:
+        return self._sentence("request")
+
+    @property
+    def confirmed_sentence(self) -> str:
+        return self._sentence("confirmed")
+
+    @property
+    def digest_heading(self) -> str:
+        return self._sentence("digest")
+
+
+# One whole sentence per purpose and scope: German (and every other language) declines the scope
+# differently after each verb and preposition, so no sentence is put together from pieces.
+SCOPE_SENTENCES = {
+    "intro": {
+        "concept": _(
+            "Sie bekommen eine Zusammenfassung der veröffentlichten Änderungen am ganzen Kreisentwicklungskonzept "
+            "und der neuen Stände von Vorschlägen aus der Bürgerschaft – nur wenn es Neues gibt."
+        ),
+        "field": _(
+            "Sie bekommen eine Zusammenfassung der veröffentlichten Änderungen im Handlungsfeld „%(title)s“ "
+            "und der neuen Stände von Vorschlägen aus der Bürgerschaft dazu – nur wenn es Neues gibt."
+        ),
+        "approach": _(
+            "Sie bekommen eine Zusammenfassung der veröffentlichten Änderungen am Handlungsansatz „%(title)s“ "
+            "und der neuen Stände von Vorschlägen aus der Bürgerschaft dazu – nur wenn es Neues gibt."
+        ),
+        "proposal": _(
+            "Sie bekommen eine Nachricht, wenn der Vorschlag aus der Bürgerschaft „%(title)s“ einen neuen Stand "
+            "erreicht – nur wenn es Neues gibt."
+        ),
+    },
+    "request": {
+        "concept": _("Sie möchten Änderungen am ganzen Kreisentwicklungskonzept %(frequency)s per E-Mail folgen."),
+        "field": _("Sie möchten Änderungen im Handlungsfeld „%(title)s“ %(frequency)s per E-Mail folgen."),
+        "approach": _("Sie möchten Änderungen am Handlungsansatz „%(title)s“ %(frequency)s per E-Mail folgen."),
+        "proposal": _("Sie möchten dem Vorschlag „%(title)s“ %(frequency)s per E-Mail folgen."),
+    },
+    "confirmed": {
+        "concept": _(
+            "Danke! Sie bekommen ab jetzt %(frequency)s eine E-Mail, wenn es Neues zum ganzen "
+            "Kreisentwicklungskonzept gibt."
+        ),
+        "field": _(
+            "Danke! Sie bekommen ab jetzt %(frequency)s eine E-Mail, wenn es Neues im Handlungsfeld „%(title)s“ gibt."
+        ),
+        "approach": _(
+            "Danke! Sie bekommen ab jetzt %(frequency)s eine E-Mail, wenn es Neues zum Handlungsansatz "
+            "„%(title)s“ gibt."
+        ),
+        "proposal": _(
+            "Danke! Sie bekommen ab jetzt %(frequency)s eine E-Mail, wenn es Neues zum Vorschlag „%(title)s“ gibt."
+        ),
+    },
+    "digest": {
+        "concept": _("Neues zum Kreisentwicklungskonzept"),
+        "field": _("Neues im Handlungsfeld „%(title)s“"),
+        "approach": _("Neues zum Handlungsansatz „%(title)s“"),
+        "proposal": _("Neues zum Vorschlag „%(title)s“"),
+    },
+}
+
+
+class PriorityRoundQuerySet(SiteScopedQuerySet):
+    def public_listed(self) -> "PriorityRoundQuerySet":
+        """The public rounds as the public pages link them: open ones first (to take part), then the
+        ended ones (to their result); only what a link needs is loaded."""
+        rounds = self.filter(audience=PriorityRound.Audience.PUBLIC).only("pk", "title", "closed_at")
+        return rounds.order_by(models.F("closed_at").desc(nulls_first=True), "-created")
 
 
 class PriorityRound(models.Model):
@@ -351,7 +447,7 @@ class PriorityRound(models.Model):
     closed_at = models.DateTimeField(_("Beendet am"), null=True, editable=False)
     result = models.JSONField(null=True, editable=False)  # frozen at close
 
-    objects = SiteScopedQuerySet.as_manager()
+    objects = PriorityRoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created"]
@@ -409,3 +505,47 @@ class AccessCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round_id}: {'eingelöst' if self.used_at else 'offen'}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def published(self) -> "CommentQuerySet":
+        return self.filter(status=Comment.Status.PUBLISHED)
+
+
+class Comment(models.Model):
+    """A visitor's comment on a public proposal, shown only after the Moderation published it.
+
+    Like a proposal it waits for its author's e-mail confirmation first (double opt-in), so the
+    queue holds only comments someone stands behind. Deleted with its proposal."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", pgettext_lazy("status of a comment", "noch nicht bestätigt")
+        SUBMITTED = "submitted", pgettext_lazy("status of a comment", "wartet auf die Moderation")
+        PUBLISHED = "published", pgettext_lazy("status of a comment", "veröffentlicht")
+        REJECTED = "rejected", pgettext_lazy("status of a comment", "nicht veröffentlicht")
+
+    NEXT = {Status.SUBMITTED: (Status.PUBLISHED, Status.REJECTED)}
+    TEXT_MAX = 2000
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="comments", verbose_name=_("Vorschlag"), editable=False
+    )
+    token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)  # one per displayed form
+    created = models.DateTimeField(_("Eingegangen am"), default=timezone.now, editable=False)
+    text = models.TextField(_("Kommentar"), max_length=TEXT_MAX)
+    author_name = models.CharField(_("Name oder Pseudonym"), max_length=100, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)  # erased after the retention time
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED)
+    confirmed_at = models.DateTimeField(_("Bestätigt am"), null=True, editable=False)
+    decided_at = models.DateTimeField(_("Moderiert am"), null=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("Kommentar zu einem Vorschlag")
+        verbose_name_plural = _("Kommentare zu Vorschlägen")
+        indexes = [models.Index(fields=["proposal", "status"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]

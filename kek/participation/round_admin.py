@@ -87,6 +87,8 @@ class InviteForm(forms.Form):
                 validate_email(address)
             except forms.ValidationError:
                 wrong.append(address)
+        if not addresses:  # only separators: nothing to send, not "0 links sent"
+            raise forms.ValidationError(_("Bitte geben Sie mindestens eine E-Mail-Adresse an."))
         if wrong:
             raise forms.ValidationError(
                 _("Diese Adressen sind nicht gültig: %(list)s"), params={"list": ", ".join(wrong)}

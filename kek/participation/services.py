@@ -18,6 +18,7 @@ from django.db.models import F
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.models import Page, Site
 
@@ -26,7 +27,7 @@ from kek.core.hooks import CHANGES_SINCE_HOOK
 from kek.core.services import ensure_child
 
 from . import links, mails
-from .models import ParticipationPage, Proposal, StatusChange, Subscription, Support
+from .models import Comment, ParticipationPage, Proposal, StatusChange, Subscription, Support
 
 INTRO = (
     "<p>Das Kreisentwicklungskonzept ist im Dialog zwischen Politik, Bürgerschaft und Verwaltung "
@@ -267,7 +268,10 @@ def digest_items(subscription: Subscription, since: datetime.datetime) -> list[d
     participation = ParticipationPage.objects.live().filter(path__startswith=home.path).first()
     for step in steps:
         url = participation.url + participation.reverse_subpage("proposal", kwargs={"pk": step.proposal_id})
-        title = f"Vorschlag aus der Bürgerschaft „{step.proposal.title}“: {step.get_status_display()}"
+        title = gettext("Vorschlag aus der Bürgerschaft „%(title)s“: %(status)s") % {
+            "title": step.proposal.title,
+            "status": step.get_status_display(),
+        }
         items.append({"created": step.created, "title": title, "url": url})
     return sorted(items, key=lambda item: item["created"])
 
@@ -295,7 +299,9 @@ def send_digests(now: datetime.datetime | None = None) -> int:
         )
         context = {"subscription": subscription, "items": items, "unsubscribe": unsubscribe_url}
         headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-        sent += mails.send("digest", [subscription.email], context, headers=headers, scope=subscription.scope_title)
+        sent += mails.send(
+            "digest", [subscription.email], context, headers=headers, heading=subscription.digest_heading
+        )
     return sent
 
 
@@ -311,6 +317,10 @@ def purge(now: datetime.datetime | None = None) -> dict[str, int]:
         erased = old.exclude(email="", author_name="").update(email="", author_name="")
         supports, _ = Support.objects.filter(proposal__in=old).delete()
         Subscription.objects.filter(confirmed_at__isnull=True, created__lt=expired).delete()
+        Comment.objects.filter(status=Comment.Status.UNCONFIRMED, created__lt=expired).delete()
+        Comment.objects.filter(decided_at__lt=retained).exclude(email="", author_name="").update(
+            email="", author_name=""
+        )
     return {"unconfirmed": deleted.get("participation.Proposal", 0), "erased": erased, "supports": supports}
 
 

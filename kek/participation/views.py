@@ -20,8 +20,8 @@ from kek.places.models import SubRegionPage
 from kek.plan.models import ApproachPage, FieldOfActionPage
 
 from . import links, services
-from .forms import ProposalForm, SubscriptionForm, SupportForm
-from .models import ParticipationPage, Proposal, Subscription
+from .forms import CommentForm, ProposalForm, SubscriptionForm, SupportForm
+from .models import ParticipationPage, PriorityRound, Proposal, Subscription
 
 logger = logging.getLogger(__name__)
 SORTS = {"neu": "-created", "unterstuetzt": "-support_count"}
@@ -87,6 +87,7 @@ def overview(request: HttpRequest, page: ParticipationPage) -> HttpResponse:
         sub_regions=sub_regions,
         statuses=[(s.value, s.label) for s in Proposal.PUBLIC_STATUSES],
         chosen=chosen,
+        rounds=PriorityRound.objects.of_site_at(page.path).public_listed(),
     )
 
 
@@ -132,25 +133,25 @@ def confirm(request: HttpRequest, page: ParticipationPage, signed: str) -> HttpR
     return _render(request, page, "confirmed", proposal=proposal)
 
 
-def proposal(request: HttpRequest, page: ParticipationPage, pk: int) -> HttpResponse:
-    """A public proposal with its history and the support form (POST sends the confirmation mail)."""
-    item = (
-        Proposal.objects.of_site_at(page.path)
-        .public()
-        .select_related("approach", "sub_region", "place", "project")
-        .filter(pk=pk)
-        .first()
-    )
+def public_proposal(page: ParticipationPage, pk: int) -> Proposal:
+    """The public proposal `pk` of this site, with what its page shows; else 404."""
+    found = Proposal.objects.of_site_at(page.path).public().select_related("approach", "sub_region", "place", "project")
+    item = found.filter(pk=pk).first()
     if item is None:
         raise Http404
-    changes = list(item.changes.all())
+    return item
+
+
+def proposal(request: HttpRequest, page: ParticipationPage, pk: int) -> HttpResponse:
+    """A public proposal with its history and the support form (POST sends the confirmation mail)."""
+    item = public_proposal(page, pk)
     if request.method != "POST":
-        return _render(request, page, "proposal", proposal=item, changes=changes, form=SupportForm())
+        return proposal_page(request, page, item)
 
     form = SupportForm(request.POST)
 
     def answer(status: int, **flags) -> HttpResponse:
-        return _render(request, page, "proposal", status=status, proposal=item, changes=changes, form=form, **flags)
+        return proposal_page(request, page, item, status=status, form=form, **flags)
 
     if not form.is_valid():
         return answer(400)
@@ -159,7 +160,18 @@ def proposal(request: HttpRequest, page: ParticipationPage, pk: int) -> HttpResp
     )
     if isinstance(outcome, HttpResponse):
         return outcome
-    return _render(request, page, "proposal", proposal=item, changes=changes, support_sent=True)
+    return proposal_page(request, page, item, support_sent=True)
+
+
+def proposal_page(
+    request: HttpRequest, page: ParticipationPage, item: Proposal, *, status: int = 200, **context
+) -> HttpResponse:
+    """A proposal's page: its history, its published comments, the support and comment forms."""
+    context = {"form": SupportForm(), "comment_form": CommentForm(), **context}
+    changes, comments = list(item.changes.all()), list(item.comments.published())
+    return _render(
+        request, page, "proposal", status=status, proposal=item, changes=changes, comments=comments, **context
+    )
 
 
 def confirm_support(request: HttpRequest, page: ParticipationPage, signed: str) -> HttpResponse:
@@ -190,30 +202,30 @@ def withdraw(request: HttpRequest, page: ParticipationPage, signed: str) -> Http
     return _render(request, page, "withdrawn")
 
 
-def _scope(request: HttpRequest, page: ParticipationPage) -> tuple[dict, str]:
+def _scope(request: HttpRequest, page: ParticipationPage) -> dict:
     """What to follow, from ?vorschlag=, ?ansatz= or ?feld= (pages of this site only); else the whole concept."""
     home = home_path(page.path)
     number = request.GET.get("vorschlag", "")
     if number.isdigit():
         proposal = Proposal.objects.of_site_at(page.path).public().filter(pk=int(number)).first()
         if proposal is not None:
-            return {"proposal": proposal}, f"den Vorschlag „{proposal.title}“"
+            return {"proposal": proposal}
     for name, model in (("ansatz", ApproachPage), ("feld", FieldOfActionPage)):
         number = request.GET.get(name, "")
         if number.isdigit():
             target = model.objects.live().filter(path__startswith=home, pk=int(number)).first()
             if target is not None:
-                return {"page": target.page_ptr}, f"{target._meta.verbose_name} „{target.title}“"
-    return {}, "das ganze Kreisentwicklungskonzept"
+                return {"page": target.page_ptr}
+    return {}
 
 
 def subscribe(request: HttpRequest, page: ParticipationPage) -> HttpResponse:
     """Follow changes by e-mail (double opt-in): GET the form, POST it."""
-    scope, scope_title = _scope(request, page)
+    scope = _scope(request, page)
     form = SubscriptionForm(request.POST) if request.method == "POST" else SubscriptionForm()
 
     def answer(status: int, **flags) -> HttpResponse:
-        return _render(request, page, "subscribe", status=status, form=form, scope_title=scope_title, **flags)
+        return _render(request, page, "subscribe", status=status, form=form, scope=Subscription(**scope), **flags)
 
     if request.method != "POST":
         return answer(200)

@@ -16,8 +16,8 @@ from kek.core.pages import home_path
 from kek.core.sites import sites_for_user
 from kek.plan.models import APPROACH_SECTIONS_HOOK
 
-from .admin_forms import ModerationForm
-from .models import ParticipationPage, Proposal, ReasonTemplate
+from .admin_forms import CommentModerationForm, ModerationForm
+from .models import Comment, ParticipationPage, PriorityRound, Proposal, ReasonTemplate
 from .round_admin import PriorityRoundViewSet
 
 
@@ -70,6 +70,44 @@ class ProposalViewSet(SnippetViewSet):
         return guarded(super().get_urlpatterns(), Proposal, may_moderate)
 
 
+def may_moderate_comment(user, comment: Comment, url_name: str) -> bool:
+    """Comments on proposals of one's own sites; installation-wide roles (Moderation) moderate all."""
+    sites = sites_for_user(user)
+    return comment.status != Comment.Status.UNCONFIRMED and (
+        sites is None or sites.filter(pk=comment.proposal.site_id).exists()
+    )
+
+
+class CommentViewSet(SnippetViewSet):
+    """The comments' queue: confirmed comments, the waiting ones first; publish or reject."""
+
+    model = Comment
+    icon = "openquote"
+    menu_label = _("Kommentare")
+    list_display = ["text", Column("proposal", label=_("Vorschlag")), "status", "created"]
+    list_filter = ["status"]
+    search_fields = ["text"]
+    search_backend_name = None
+    ordering = ["-created"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("status"),
+            FieldPanel("text", read_only=True),
+            FieldPanel("author_name", read_only=True),
+            FieldPanel("email", read_only=True),
+        ],
+        base_form_class=CommentModerationForm,
+    )
+
+    def get_queryset(self, request):
+        sites = sites_for_user(request.user)
+        rows = Comment.objects.exclude(status=Comment.Status.UNCONFIRMED).select_related("proposal")
+        return rows if sites is None else rows.filter(proposal__site__in=sites)
+
+    def get_urlpatterns(self) -> list:
+        return guarded(super().get_urlpatterns(), Comment, may_moderate_comment)
+
+
 class ReasonTemplateViewSet(SnippetViewSet):
     model = ReasonTemplate
     icon = "doc-full"
@@ -77,7 +115,7 @@ class ReasonTemplateViewSet(SnippetViewSet):
 
 
 class ParticipationGroup(SnippetViewSetGroup):
-    items = (ProposalViewSet, ReasonTemplateViewSet, PriorityRoundViewSet)
+    items = (ProposalViewSet, CommentViewSet, ReasonTemplateViewSet, PriorityRoundViewSet)
     menu_icon = "group"
     menu_label = _("Beteiligung")
     menu_order = 250
@@ -87,12 +125,14 @@ register_snippet(ParticipationGroup)
 
 
 def approach_proposals(request, approach) -> str:
-    """The public proposals of one approach and the link to propose one (two queries)."""
+    """The public proposals of one approach, the link to propose one, and the public priority rounds
+    that ask about it (three queries)."""
     participation = ParticipationPage.objects.live().filter(path__startswith=home_path(approach.path)).first()
     if participation is None:
         return ""
     proposals = Proposal.objects.public().filter(approach=approach).select_related("project__approach")
-    context = {"participation": participation, "approach": approach, "proposals": proposals}
+    rounds = PriorityRound.objects.public_listed().filter(approaches=approach)
+    context = {"participation": participation, "approach": approach, "proposals": proposals, "rounds": rounds}
     return render_to_string("participation/approach_section.html", context, request=request)
 
 

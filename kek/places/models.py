@@ -122,6 +122,15 @@ class Place(models.Model):
         return {self.name, short}
 
 
+def district_key(site) -> str:
+    """The county's key (Kreisschlüssel): the first five digits that every municipality key of the
+    site's places shares, as the official keys are built (Land, Regierungsbezirk, Kreis); "" when
+    the site has no keyed places or they lie in more than one county. Ämter carry no key."""
+    keys = Place.objects.filter(site=site).exclude(ags="").values_list("ags", flat=True)
+    prefixes = {key[:5] for key in keys}
+    return prefixes.pop() if len(prefixes) == 1 else ""
+
+
 def _folded(name: str) -> str:
     """Names compared as typed on any keyboard: "Zulow" finds "Zülow", "Dömitz" finds "Doemitz"."""
     name = name.casefold()

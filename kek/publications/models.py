@@ -1,4 +1,4 @@
-"""When a site's concept last changed, and the files built from it."""
+"""When a site's concept last changed, the files built from it, and the implementation reports."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -41,3 +41,10 @@ class StoredFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The models of the implementation reports, kept in their own modules (imported here for Django).
+from .report_pages import ReportIndexPage  # noqa: E402
+from .report_records import ImplementationReport  # noqa: E402
+
+__all__ = ["ContentVersion", "ImplementationReport", "ReportIndexPage", "StoredFile"]

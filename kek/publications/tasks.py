@@ -1,4 +1,5 @@
-"""Marking a site's content changed and rebuilding its files in the background after that."""
+"""Marking a site's content changed and rebuilding its files in the background after that; making
+the PDF of a published implementation report."""
 
 from django.conf import settings
 from django.db import transaction
@@ -8,6 +9,8 @@ from wagtail.models import Site
 
 from . import files
 from .models import ContentVersion
+from .report_pdf import build_pdf
+from .report_records import ImplementationReport
 
 
 @task(priority=-10)  # after mail, search (10) and Wagtail's bookkeeping (0): it may take seconds
@@ -59,3 +62,12 @@ def mark_changed(site_id: int) -> None:
                 build_site_files.enqueue(site_id)
 
     transaction.on_commit(record)
+
+
+@task(priority=-10)
+def build_report_pdf(report_id: int) -> int:
+    """Make the PDF of a just published implementation report; returns its size (0: nothing to make)."""
+    report = ImplementationReport.objects.filter(pk=report_id, published_at__isnull=False).first()
+    if report is None or report.pdf:
+        return 0
+    return build_pdf(report).pdf_size

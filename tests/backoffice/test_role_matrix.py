@@ -24,8 +24,9 @@ from kek.editorial.tests.login import log_in, make_user
 from kek.indicators.models import Indicator
 from kek.legal.models import BarrierReport
 from kek.monitoring.records import Implementation, OrganisationalUnit, ProgressEntry
-from kek.participation.models import PriorityRound, Proposal, ReasonTemplate
+from kek.participation.models import Comment, PriorityRound, Proposal, ReasonTemplate
 from kek.plan.models import ApproachPage, Project
+from kek.publications.models import ImplementationReport
 from kek.search.models import SynonymGroup
 
 from ..conftest import OTHER
@@ -73,6 +74,10 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
             "implementation_publish",
             "implementation_approve",
             "implementation_delete",
+            # implementation reports: the site's Redaktion (and the Administration, below)
+            "report_create",
+            "report_publish",
+            "report_delete_draft",
         ],
         ALL_OF_A,
     ),
@@ -90,7 +95,10 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "implementation_submit": {"own"},
     },
     "moderation": {},
-    "administration": {},
+    # installation-wide: the implementation reports of every site, nothing of the concept itself
+    "administration": {
+        action: set(APPROACHES) for action in ("report_create", "report_publish", "report_delete_draft")
+    },
 }
 EXPECTED["redaktion_other_site"] = {action: {"site"} for action in EXPECTED["redaktion"]}
 ACTIONS = sorted(EXPECTED["redaktion"])
@@ -336,6 +344,32 @@ def implementation_delete(browser, world, target) -> bool:
     return not Implementation.objects.filter(pk=record.pk).exists()
 
 
+PERIOD = {"period_start": datetime.date(2024, 1, 1), "period_end": datetime.date(2024, 12, 31)}
+
+
+def _report_draft(world, target) -> ImplementationReport:
+    return ImplementationReport.objects.create(site=world.approach(target).get_site(), title="Entwurf", **PERIOD)
+
+
+def report_create(browser, world, target) -> bool:
+    site = world.approach(target).get_site()
+    title = f"Bericht ({target})"
+    browser.post(reverse("publications_reports"), {"site": site.pk, "title": title, **PERIOD})
+    return ImplementationReport.objects.filter(site=site, title=title).exists()
+
+
+def report_publish(browser, world, target) -> bool:
+    report = _report_draft(world, target)
+    browser.post(reverse("publications_report_publish", args=[report.pk]))
+    return ImplementationReport.objects.get(pk=report.pk).is_published
+
+
+def report_delete_draft(browser, world, target) -> bool:
+    report = _report_draft(world, target)
+    browser.post(reverse("publications_report_delete", args=[report.pk]))
+    return not ImplementationReport.objects.filter(pk=report.pk).exists()
+
+
 @pytest.mark.parametrize("role", sorted(ROLES))
 def test_every_role_may_do_exactly_what_the_table_says(role, world):
     user = make_user(role, ROLES[role])
@@ -390,12 +424,15 @@ def test_the_matrix_knows_every_snippet_model():
     """A new snippet type must get its own rows in a role matrix (and a permission policy) before
     it ships. Barrier reports have theirs in kek/legal/tests, indicators in kek/indicators/tests,
     implementation records theirs here, organisational units in tests/backoffice/test_monitoring_admin.py,
-    proposals and reason templates in kek/participation/tests/test_moderation.py, priority rounds in
+    proposals and reason templates in kek/participation/tests/test_moderation.py, comments in
+    kek/participation/tests/test_comments.py, priority rounds in
     kek/participation/tests/test_rounds_admin.py, synonym groups
-    in tests/backoffice/test_synonyms.py."""
+    in tests/backoffice/test_synonyms.py. Implementation reports are no snippet (their own admin
+    views, kek/publications/report_admin.py) and have their rows in EXPECTED above."""
     assert set(get_snippet_models()) == {
         Project,
         BarrierReport,
+        Comment,
         Indicator,
         Implementation,
         OrganisationalUnit,

@@ -60,3 +60,24 @@ def test_every_weight_and_style_on_the_page_has_its_own_font_file(page, site_url
     )
     assert result["used"], "Die Seite zeigt keinen Text in Fira Sans."
     assert set(result["used"]) <= set(result["loaded"]), result
+
+
+LAYOUT_SHIFTS = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
+        .observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => resolve(total), 1500);
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 412, 1280])
+@pytest.mark.parametrize("name", ["start", "approach"])
+def test_the_page_does_not_jump_while_it_loads(browser, site_url, name, width):
+    """Cumulative layout shift below 0.1 ("good" in Core Web Vitals) on a cold visit: the phone
+    header must be folded from the first paint, not when a script runs later."""
+    context = browser.new_context(locale="de-DE", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + PAGE_TYPES[name])
+    shift = page.evaluate(LAYOUT_SHIFTS)
+    context.close()
+    assert shift < 0.1, f"{name} at {width} px: cumulative layout shift {shift:.3f}"

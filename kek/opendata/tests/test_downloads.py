@@ -10,9 +10,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from kek.monitoring.services import ensure_pages as ensure_monitoring_pages
 from kek.opendata.csv_files import cell
 from kek.opendata.datasets import CSV_DATASETS
+from kek.places.models import Place
 from kek.plan.models import Measure, Project
+from kek.publications.models import StoredFile
+from kek.publications.wagtail_hooks import add_report_index
 
 pytestmark = pytest.mark.django_db
 FILES = "/daten/"
@@ -165,3 +169,41 @@ def test_printed_pages_name_their_address_and_date(concept, client):
     source = soup.select_one(".kek-print-source").get_text()
     assert source.startswith("Ausdruck von http://testserver/offene-daten/, Stand ")
     assert re.search(r"Stand \d{1,2}\. \w+ \d{4}$", source)
+
+
+def _catalogue_datasets(client, site) -> list[dict]:
+    StoredFile.objects.filter(site=site).delete()  # built anew from the places as they are now
+    return json.loads(client.get(FILES + "dcat-katalog.jsonld").content)["dcat:dataset"]
+
+
+def test_dcat_catalogue_names_the_county_its_places_lie_in(concept, client):
+    """The Kreisschlüssel is the part every municipality key of the site shares; an Amt has no key."""
+    concept.office.ags = ""
+    concept.office.save()
+    for number, place in enumerate(concept.places, start=1):
+        place.ags = f"13076{number:03d}"
+        place.save()
+    for dataset in _catalogue_datasets(client, concept.site):
+        assert (
+            dataset["dcatde:politicalGeocodingURI"]["@id"]
+            == "http://dcat-ap.de/def/politicalGeocoding/districtKey/13076"
+        )
+        assert dataset["dcatde:politicalGeocodingLevelURI"]["@id"].endswith("/Level/administrativeDistrict")
+
+
+def test_dcat_catalogue_claims_no_county_the_places_do_not_give(concept, client):
+    assert len(concept.places) >= 2
+    for place, county in zip(concept.places, ("13076", "12345"), strict=False):  # two counties: no single key
+        place.ags = county + "001"
+        place.save()
+    assert not any("dcatde:politicalGeocodingURI" in d for d in _catalogue_datasets(client, concept.site))
+    Place.objects.filter(site=concept.site).exclude(kind=Place.Kind.OFFICE).delete()  # only an Amt: no key
+    assert not any("dcatde:politicalGeocodingURI" in d for d in _catalogue_datasets(client, concept.site))
+
+
+def test_open_data_page_links_the_implementation_reports(concept, client):
+    assert "Umsetzungsberichte" not in client.get("/offene-daten/").content.decode()  # no list on this site yet
+    ensure_monitoring_pages(concept.home)
+    add_report_index(concept.home)
+    soup = BeautifulSoup(client.get("/offene-daten/").content, "html.parser")
+    assert soup.find("a", string="Alle Umsetzungsberichte")["href"] == "/umsetzung/berichte/"

@@ -65,3 +65,21 @@ def test_pages_cost_the_same_queries_for_ten_times_the_proposals(client, concept
     for number in range(20):
         published(concept.approach, title=f"Weiterer Vorschlag {number}", sub_region=concept.region)
     assert _queries(client, url) == before
+
+
+def test_form_lead_is_one_sentence_with_the_rules_link_inside(client, concept):
+    lead = soup(client.get("/mitmachen/idee-einreichen/")).select_one(".kek-lead")
+    assert lead.get_text(" ", strip=True).endswith("Danach prüft ihn die Moderation nach den Moderationsregeln .")
+    assert lead.select_one("a[href='/mitmachen/regeln/']").get_text() == "Moderationsregeln"
+
+
+def test_approach_chooser_groups_the_approaches_by_field_and_works_without_javascript(client, concept):
+    other = branch(concept.home, "Ein anderes Feld", "Ein anderer Ansatz")
+    form = soup(client.get(f"/mitmachen/idee-einreichen/?ansatz={other.pk}"))
+    select = form.select_one("select[name=approach]")
+    groups = {g["label"]: [o.get_text() for o in g.select("option")] for g in select.select("optgroup")}
+    assert groups == {concept.field.title: [a.title for a in concept.approaches], "Ein anderes Feld": [other.title]}
+    assert select.select_one("option[selected]")["value"] == str(other.pk)
+    assert select["data-approach-filter"] == "Handlungsansätze filtern"  # the enhancement's texts, translated here
+    script = form.select_one("script[src$='participation/approach-filter.js']")
+    assert script is not None and not form.select("script:not([src])")  # served by us, no inline script

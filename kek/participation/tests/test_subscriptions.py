@@ -43,7 +43,7 @@ def test_approach_digest_lists_new_steps_with_a_one_click_unsubscribe(concept, s
     assert services.send_digests(subscription.last_sent_at + datetime.timedelta(hours=1)) == 0  # not due yet
     assert services.send_digests(a_day_later(subscription)) == 1
     digest = smtp.wait_for(READER, 2)[1]
-    assert digest["Subject"].strip() == f"Neues zu „{concept.approach.title}“"
+    assert digest["Subject"].strip() == f"Neues zum Handlungsansatz „{concept.approach.title}“"
     assert "Radweg an der Elbe“: in Prüfung" in digest.get_content()
     unsubscribe = digest["List-Unsubscribe"].strip().strip("<>")
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -99,3 +99,30 @@ def test_bad_subscription_input_is_answered_in_german_and_kept(concept, values, 
     assert message in page.select_one(".kek-error-summary").get_text(" ")
     assert page.find("input", attrs={"name": "email"}).get("value", "") == values["email"]
     assert not Subscription.objects.exists()
+
+
+def test_each_scope_is_named_in_whole_german_sentences(concept, smtp):
+    """Never "an das ganze …" or "zu Handlungsansatz …": one sentence per scope, declined as German needs."""
+    proposal = published(concept.approach, title="Dorfladen")
+    cases = {
+        "": ("Änderungen am ganzen Kreisentwicklungskonzept", "Neues zum ganzen Kreisentwicklungskonzept"),
+        f"?feld={concept.field.pk}": (
+            f"Änderungen im Handlungsfeld „{concept.field.title}“",
+            f"Neues im Handlungsfeld „{concept.field.title}“",
+        ),
+        f"?ansatz={concept.approach.pk}": (
+            f"Änderungen am Handlungsansatz „{concept.approach.title}“",
+            f"Neues zum Handlungsansatz „{concept.approach.title}“",
+        ),
+        f"?vorschlag={proposal.pk}": ("Vorschlag aus der Bürgerschaft „Dorfladen“", "Neues zum Vorschlag „Dorfladen“"),
+    }
+    for number, (query, (intro, confirmed)) in enumerate(cases.items()):
+        page = soup(browser().get(f"/mitmachen/folgen/{query}")).get_text(" ")
+        assert intro in page, page
+        send_form(browser(), f"/mitmachen/folgen/{query}", {"email": READER, "frequency": "daily", "consent": "on"})
+        assert "täglich per E-Mail folgen." in smtp.wait_for(READER, number + 1)[number].get_content()
+        link = smtp.link(READER, number + 1)
+        visitor = browser()
+        visitor.get(link)
+        done = post(visitor, link, {"csrfmiddlewaretoken": visitor.cookies["csrftoken"].value})
+        assert f"Danke! Sie bekommen ab jetzt täglich eine E-Mail, wenn es {confirmed} gibt." in soup(done).get_text()

@@ -396,6 +396,8 @@ class ApproachPage(KekPage):
             measure.html = html
             measure.examples = examples.get(measure.pk, [])
         context["measures"] = measures
+        # the printed legend stands before the first examples (plan/includes/legend.html)
+        context["legend_before"] = next((m.pk for m in measures if m.examples), None)
         projects = [p for items in examples.values() for p in items]
         notes: dict[str, list[str]] = {}
         for add_notes in hooks.get_hooks(APPROACH_ITEMS_HOOK):

@@ -164,8 +164,9 @@ QUERY_BUDGET = {
     PAGE_TYPES["field"]: (17, 10),  # the level cards count the measures per approach (one query)
     PAGE_TYPES["goal"]: (16, 9),  # the same
     PAGE_TYPES["sub_goal"]: (15, 8),
-    # status lines (monitoring: 4, and 3 to find its pages; kept), citizens' proposals (participation, 2)
-    PAGE_TYPES["approach"]: (23, 12),
+    # status lines (monitoring: 4, and 3 to find its pages; kept); citizens' proposals and the public
+    # priority rounds that ask about the approach (participation, 3)
+    PAGE_TYPES["approach"]: (24, 13),
     PAGE_TYPES["themes"]: (14, 8),
     PAGE_TYPES["theme"]: (18, 7),  # which measures are tagged, to keep tagged examples with their measure
     PAGE_TYPES["regions"]: (14, 8),
