@@ -110,8 +110,11 @@ def content():
 def _fresh_state():
     """Each test starts as a new process would: Wagtail's cache of the sites' root paths and the
     place linking's cache of each site's place names empty (a test that changes sites or places is
-    rolled back without telling them), and the default language active (a request to /en/ leaves
-    English active in the thread, which would make `page.url` of the next test English)."""
+    rolled back without telling them), the parts of pages kept per content version forgotten (a
+    rolled-back test leaves a version another test may record again), and the default language
+    active (a request to /en/ leaves English active in the thread, which would make `page.url` of
+    the next test English)."""
+    from django.core.cache import cache
     from django.utils import translation
     from wagtail.models import Site
 
@@ -119,7 +122,9 @@ def _fresh_state():
 
     Site.clear_site_root_paths_cache()
     linking._CACHE.clear()
+    cache.clear()
     yield
     Site.clear_site_root_paths_cache()
     linking._CACHE.clear()
+    cache.clear()
     translation.deactivate()

@@ -2,13 +2,15 @@
 
     make bench                                  (SQLite: var/bench.sqlite3)
     DATABASE_URL=postgres://…/kek_bench make bench   (PostgreSQL: give it a database of its own)
-    python scripts/bench.py [--rounds N] [--only start,approach,…]
+    python scripts/bench.py [--rounds N] [--only start,approach,…] [--cold]
 
 The search at ten and a hundred times the content: scripts/bench_search.py (also run by `make bench`).
 
 Requests go through the full Django/Wagtail stack (middleware, routing, templates) via the test
 client in one process, so network and gunicorn are left out. Nothing is cached between requests
-except what the code itself keeps (Wagtail's site-root paths, per-process derived data).
+except what the code itself keeps (Wagtail's site-root paths, per-process derived data, and the
+parts of pages kept until the site's content changes: kek/core/content_cache.py). With --cold that
+cache is emptied before every request, as for the first request after a publication.
 
 The yardstick is a *bare Wagtail page*: a plain `wagtail.models.Page` under the tree root, the
 root page of a Site of its own, rendered with Wagtail's own template `wagtailcore/page.html` (a
@@ -24,7 +26,8 @@ machine slows all page types rather than a few. Read the table like this:
   busy machine a long request is interrupted more often than a short one, which inflates its wall
   time more; CPU× is not affected by that. With PostgreSQL it leaves out the database server's work.
 - SQL: queries of one request with warm per-process caches, as on a running server (the same on
-  SQLite and PostgreSQL; kek/plan/tests/test_pages.py asserts them).
+  SQLite and PostgreSQL; kek/plan/tests/test_pages.py asserts them, cold and warm); with --cold
+  those of a request that builds every kept part.
 
 Run it on an otherwise idle machine and twice: the numbers of one run compare with each other, not
 with another machine's.
@@ -50,6 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=300, help="Anfragen je Seitentyp")
     parser.add_argument("--only", default="", help="nur diese Seitentypen (kommagetrennt)")
+    parser.add_argument("--cold", action="store_true", help="vor jeder Anfrage die behaltenen Seitenteile leeren")
     args = parser.parse_args()
 
     import django
@@ -71,7 +75,7 @@ def main() -> None:
         if args.only:
             chosen = args.only.split(",")
             pages = {name: url for name, url in pages.items() if name in chosen}
-        bench_pages(pages, args.rounds, connection.vendor)
+        bench_pages(pages, args.rounds, connection.vendor, cold=args.cold)
     finally:
         remove_bare_site(bare_site)
 
@@ -111,7 +115,8 @@ def public_pages() -> dict[str, str]:
     }
 
 
-def bench_pages(pages: dict[str, str], rounds: int, vendor: str) -> None:
+def bench_pages(pages: dict[str, str], rounds: int, vendor: str, *, cold: bool = False) -> None:
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -120,6 +125,8 @@ def bench_pages(pages: dict[str, str], rounds: int, vendor: str) -> None:
     bare_client = Client(HTTP_HOST=BARE_HOST)
 
     def get(name: str, url: str):
+        if cold:  # the first request after a publication: every kept part is built
+            cache.clear()
         response = (bare_client if name == "bare" else site_client).get(url)
         assert response.status_code == 200, (url, response.status_code)
         return response
@@ -142,7 +149,7 @@ def bench_pages(pages: dict[str, str], rounds: int, vendor: str) -> None:
     bare, bare_cpu = statistics.median(times["bare"]), statistics.median(cpu["bare"])
     print(
         f"{'Seitentyp':<13} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'× bare':>7} {'CPU×':>6} {'SQL':>4}"
-        f"  ({rounds} Runden, {vendor})"
+        f"  ({rounds} Runden, {vendor}{', kalt' if cold else ''})"
     )
     for name in pages:
         row = sorted(times[name])

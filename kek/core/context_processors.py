@@ -1,4 +1,5 @@
-"""Values every public template needs: from settings, and the site's appearance (one query)."""
+"""Values every public template needs: from settings, the site's appearance and what the frame's kept
+parts vary on (the content version: one query)."""
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -8,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from .content_cache import kept, template_key
 from .models import SiteIdentity
 
 CONTENT_LANGUAGE = "de"
@@ -25,11 +27,20 @@ def local_path(url: str, fallback: str) -> str:
 
 
 def site_identity(request: HttpRequest) -> tuple[Site | None, SiteIdentity | None]:
-    """The request's site and its appearance, read once per request (the identity is None until an
-    editor sets one). Read only: a page view never writes (Wagtail's `for_request` would create it)."""
+    """The request's site and its appearance, read once per content version (the identity is None
+    until an editor sets one). Read only: a page view never writes (Wagtail's `for_request` would
+    create it)."""
     if not hasattr(request, "_kek_identity"):
         site = Site.find_for_request(request)
-        identity = SiteIdentity.objects.filter(site=site).select_related("coat_of_arms").first() if site else None
+        identity = (
+            kept(
+                request,
+                "identity",
+                lambda: SiteIdentity.objects.filter(site=site).select_related("coat_of_arms").first(),
+            )
+            if site
+            else None
+        )
         request._kek_identity = (site, identity)
     return request._kek_identity
 
@@ -45,10 +56,22 @@ def portal_name(site: Site | None, identity: SiteIdentity | None) -> str:
 
 
 def portal(request: HttpRequest) -> dict:
+    """Built once per request and language: a page renders several templates with the request
+    (sections filled through hooks, notes per item), and each would run this again."""
     language = get_language() or CONTENT_LANGUAGE
+    built = getattr(request, "_kek_portal", None)
+    if built is None or built[0] != language:
+        built = request._kek_portal = (language, _portal(request, language))
+    return built[1]
+
+
+def _portal(request: HttpRequest, language: str) -> dict:
     path = request.get_full_path()
     site, identity = site_identity(request)
+    frame_version, frame_seconds = template_key(request)
     return {
+        "frame_version": frame_version,  # the frame's {% cache %} tags (base.html)
+        "frame_seconds": frame_seconds,
         "portal_name": portal_name(site, identity),
         "site_identity": identity,
         "demo_data": settings.KEK_DEMO,  # `make demo`: every page says its data are invented

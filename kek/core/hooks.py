@@ -14,6 +14,9 @@
   item shown on `page` in the public change history, as ChangeRecord.changes (list of dicts with
   `section`, `added`, `removed`, `reworded`); kek/history writes it, kek/monitoring reports
   published progress entries through it.
+- CONTENT_VERSION_HOOK: fn(site) -> str or None: when anything public of the site last changed
+  (a publication, a setting saved); None if nothing was recorded yet. Parts of pages are kept until
+  it moves (kek/core/content_cache.py); kek/publications records it.
 - COMPLETE_SITE_HOOK: fn(home) -> names of what was created: what an app puts on every site
   (kek/exchange's `complete_site` calls it for `setup_site` and `import_kek`; kek/publications adds
   the list of implementation reports, kek/opendata its page).
@@ -23,4 +26,5 @@ PRIVACY_SECTIONS_HOOK = "kek_privacy_sections"
 CHANGES_SINCE_HOOK = "kek_changes_since"
 SEARCH_FACETS_HOOK = "kek_search_facets"
 RECORD_CHANGE_HOOK = "kek_record_change"
+CONTENT_VERSION_HOOK = "kek_content_version"
 COMPLETE_SITE_HOOK = "kek_complete_site"

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .change_note import ChangeNotePageForm, change_note_field
+from .content_cache import kept
 from .richtext import TEXT_FEATURES
 
 CHANGE_NOTE = FieldPanel("change_note")
@@ -49,21 +50,31 @@ class KekPage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().filter(depth__gt=1).only(*FRAME_FIELDS))
-        context["ancestors"] = ancestors
-        dates = decision_dates(ancestors[0] if ancestors else self)
+        frame = kept(request, "page-frame", self._frame, self.pk)
+        context["ancestors"] = frame["ancestors"]
+        dates = frame["dates"]
         if dates and self.in_change_history:
             context["baseline_at"] = dates["baseline_at"]
             context["decided_on"] = dates["decided_on"]
             context["last_changed"] = changed_since(self.last_published_at, dates["baseline_at"])
+        if "previous_page" in frame:
+            context["previous_page"] = frame["previous_page"]
+            context["next_page"] = frame["next_page"]
+        return context
+
+    def _frame(self) -> dict:
+        """Ancestors, the site's decision dates and previous/next (three queries), kept until the
+        site's content changes (kek/core/content_cache.py)."""
+        ancestors = list(self.get_ancestors().filter(depth__gt=1).only(*FRAME_FIELDS))
+        frame = {"ancestors": ancestors, "dates": decision_dates(ancestors[0] if ancestors else self)}
         scope = self.sequence_scope(ancestors)
         if scope is not None:
             siblings = list(type(self).objects.live().descendant_of(scope).only("id", "title", "url_path", "path"))
             index_ = next((i for i, p in enumerate(siblings) if p.pk == self.pk), None)
             if index_ is not None:
-                context["previous_page"] = siblings[index_ - 1] if index_ > 0 else None
-                context["next_page"] = siblings[index_ + 1] if index_ + 1 < len(siblings) else None
-        return context
+                frame["previous_page"] = siblings[index_ - 1] if index_ > 0 else None
+                frame["next_page"] = siblings[index_ + 1] if index_ + 1 < len(siblings) else None
+        return frame
 
 
 def home_path(path: str) -> str:

@@ -1,14 +1,19 @@
 """Monitoring's parts of pages that lower apps own, filled through their hooks: the status line
 under each measure and example of an approach page (plan's APPROACH_ITEMS_HOOK) and "what is
 under way here" on a place's page (places' PLACE_SECTIONS_HOOK). Each costs a fixed number of
-queries, however many items the page shows."""
+queries, however many items the page shows, and is kept until the site's content changes or the
+day ends (a state's timeliness counts days; kek/core/content_cache.py)."""
+
+from functools import partial
 
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
+from kek.core.content_cache import kept
 from kek.core.richtext import text_of
 
 from .items import load_items
@@ -21,6 +26,11 @@ def approach_states(request: HttpRequest, page: Page, measures: list, projects: 
     """{anchor: status line with a link to the item's own page} for the items of one approach.
 
     Lighter than load_items (four queries): an approach page needs states and links only."""
+    build = partial(_approach_states, request, page, measures, projects)
+    return kept(request, "monitoring-approach", build, page.pk, timezone.localdate())
+
+
+def _approach_states(request: HttpRequest, page: Page, measures: list, projects: list) -> dict[str, SafeString]:
     concept = locate(page, request)
     if concept is None:
         return {}
@@ -53,6 +63,11 @@ def approach_states(request: HttpRequest, page: Page, measures: list, projects: 
 def place_section(request: HttpRequest, page: Page, place, area: list[int]) -> SafeString:
     """What is under way at the place, its Amt or its Gemeinden, in its Teilraum, and county-wide
     (measures and projects under way with no place or Teilraum of their own)."""
+    build = partial(_place_section, request, page, place, area)
+    return kept(request, "monitoring-place", build, page.pk, place.pk, timezone.localdate())
+
+
+def _place_section(request: HttpRequest, page: Page, place, area: list[int]) -> SafeString:
     concept = locate(page, request)
     if concept is None:
         return SafeString("")

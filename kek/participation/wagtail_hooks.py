@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from kek.core.admin_urls import guarded
 from kek.core.hooks import PRIVACY_SECTIONS_HOOK
 from kek.core.pages import home_path
-from kek.core.sites import of_own_sites, works_on
+from kek.core.sites import of_own_sites, sites_for_user, works_on
 from kek.plan.models import APPROACH_SECTIONS_HOOK
 
 from .admin_forms import CommentModerationForm, ModerationForm
@@ -68,10 +68,7 @@ class ProposalViewSet(SnippetViewSet):
 
 def may_moderate_comment(user, comment: Comment, url_name: str) -> bool:
     """Comments on proposals of one's own sites; installation-wide roles (Moderation) moderate all."""
-    sites = sites_for_user(user)
-    return comment.status != Comment.Status.UNCONFIRMED and (
-        sites is None or sites.filter(pk=comment.proposal.site_id).exists()
-    )
+    return comment.status != Comment.Status.UNCONFIRMED and works_on(user, comment.proposal.site_id)
 
 
 class CommentViewSet(SnippetViewSet):
@@ -96,7 +93,7 @@ class CommentViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        sites = sites_for_user(request.user)
+        sites = sites_for_user(request.user)  # comments have no site of their own: their proposal's
         rows = Comment.objects.exclude(status=Comment.Status.UNCONFIRMED).select_related("proposal")
         return rows if sites is None else rows.filter(proposal__site__in=sites)
 

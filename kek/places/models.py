@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from kek.core.content_cache import kept
 from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage
 from kek.core.richtext import TEXT_FEATURES
 from kek.core.sites import SiteScopedQuerySet
@@ -177,12 +178,16 @@ class PlaceIndexPage(RoutablePageMixin, SectionPage):
     def map_view(self, request: HttpRequest) -> HttpResponse:
         """Projects and ideas with a location, on a map and, for everyone, as a list."""
         tiles = settings.KEK_MAP_TILES
-        items = [item for items_of in hooks.get_hooks(MAP_ITEMS_HOOK) for item in items_of(self)]
+        items = kept(request, "map-items", self._map_items, self.pk)
         context = {"items": items, "tiles": tiles}
         response = self.render(request, template="places/map.html", context_overrides=context)
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(tiles["url"].replace("{s}", "a")))
         response._csp_update = {"img-src": [origin]}  # tiles only load after consent
         return response
+
+    def _map_items(self) -> list[dict]:
+        """Kept until the site's content changes (kek/core/content_cache.py): every located project."""
+        return [item for items_of in hooks.get_hooks(MAP_ITEMS_HOOK) for item in items_of(self)]
 
     @path("<slug:slug>/")
     def place(self, request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,16 +1,25 @@
 """The concept's projects and ideas on the place pages and the map (hooks of kek.places)."""
 
+from functools import partial
+
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from wagtail.models import Page
+
+from kek.core.content_cache import kept
 
 from .models import FieldOfActionPage, Project
 from .tree import home_path
 
 
 def place_examples(request: HttpRequest, page: Page, place, area: list[int]) -> SafeString:
-    """The projects and ideas located at a place, its Amt or its Gemeinden, in the concept's order."""
+    """The projects and ideas located at a place, its Amt or its Gemeinden, in the concept's order;
+    kept until the site's content changes (kek/core/content_cache.py)."""
+    return kept(request, "plan-place-examples", partial(_place_examples, request, page, place, area), page.pk, place.pk)
+
+
+def _place_examples(request: HttpRequest, page: Page, place, area: list[int]) -> SafeString:
     projects = Project.objects.public().filter(places__in=area, approach__path__startswith=home_path(page.path))
     projects = projects.distinct().select_related("approach", "measure").order_by("approach__path", "sort_order")
     fields = FieldOfActionPage.objects.child_of(Page.objects.get(path=home_path(page.path))).live()

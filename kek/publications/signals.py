@@ -1,10 +1,13 @@
-"""Mark a site's content changed whenever something public of it changes (pages, projects,
-places, indicators, change records, implementation records and units), so its files are rebuilt and the API's Last-Modified moves."""
+"""Mark a site's content changed whenever something public of it changes (pages published,
+unpublished, deleted or moved, projects, places, indicators, change records, implementation records
+and units, the site's settings), so its files are rebuilt, the API's Last-Modified moves and the
+parts of pages kept between requests are built anew (kek/core/content_cache.py)."""
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from kek.core.pages import KekPage, home_path
 from kek.history.records import ChangeRecord
@@ -24,6 +27,13 @@ def page_changed(sender, instance, **kwargs) -> None:
     site_id = _site_of_path(instance.path)
     if site_id:
         mark_changed(site_id)
+
+
+def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs) -> None:
+    """Its old and new place (menus, lists, breadcrumbs), on one site or, moved across, on two."""
+    for path in {parent_page_before.path, parent_page_after.path}:
+        if site_id := _site_of_path(path):
+            mark_changed(site_id)
 
 
 def _approach_changed(approach_id: int | None) -> None:
@@ -65,6 +75,10 @@ def connect() -> None:
     for model in (Place, Indicator, ChangeRecord, OrganisationalUnit):
         post_save.connect(site_item_changed, sender=model)
         post_delete.connect(site_item_changed, sender=model)
+    post_page_move.connect(page_moved)
+    for model in apps.get_models():
+        if issubclass(model, BaseSiteSetting):  # appearance, legal facts, licence: shown on pages
+            post_save.connect(site_item_changed, sender=model)
     for model in (IndicatorTarget, IndicatorValue):
         post_save.connect(indicator_part_changed, sender=model)
         post_delete.connect(indicator_part_changed, sender=model)

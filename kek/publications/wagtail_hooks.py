@@ -1,18 +1,21 @@
 """This app's own file: the concept as PDF (linked from the start page by kek/opendata, which serves
-the files); the implementation reports in the admin and their public list on every site."""
+the files); the implementation reports in the admin and their public list on every site; the content
+version for the parts of pages kept between requests."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Site
 
-from kek.core.hooks import COMPLETE_SITE_HOOK
+from kek.core.hooks import COMPLETE_SITE_HOOK, CONTENT_VERSION_HOOK
 from kek.core.services import ensure_child
 from kek.monitoring.models import ProgressOverviewPage
 
 from . import report_admin
 from .files import FILES_HOOK
+from .models import ContentVersion
 from .pdf import PDF_FILE
 from .report_pages import ReportIndexPage
 from .reports import reporting_sites
@@ -63,3 +66,10 @@ def add_report_index(home) -> list[str]:
         return []
     page = ensure_child(overview, ReportIndexPage, "berichte", _("Umsetzungsberichte"), intro=REPORTS_INTRO)
     return [page.title] if page else []
+
+
+@hooks.register(CONTENT_VERSION_HOOK)
+def content_version(site: Site) -> str | None:
+    """Parts of pages are kept until this moves (kek/core/content_cache.py): one small query."""
+    changed_at = ContentVersion.objects.filter(site=site).values_list("changed_at", flat=True).first()
+    return changed_at.isoformat() if changed_at else None

@@ -287,6 +287,19 @@ CSRF_FAILURE_VIEW = "kek.core.errors.csrf_failure"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/login.html"
 
+# Parts of pages kept between requests until their site's content changes (kek/core/content_cache.py).
+# Each process keeps its own (local memory): the key holds the site's content version, read from the
+# database on each request, so no process serves a part older than the last publication. Entries of
+# older versions leave by age or when MAX_ENTRIES is reached.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kek-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+KEK_FRAGMENT_SECONDS = int(os.environ.get("KEK_FRAGMENT_SECONDS", "86400"))
+
 # Page cache for anonymous visitors (kek/operations/middleware.py, purge.py; docs/operations.md):
 # how long nginx or a CDN may keep a public page without a refresh, and paths never kept.
 KEK_CACHE_SECONDS = int(os.environ.get("KEK_CACHE_SECONDS", "300"))

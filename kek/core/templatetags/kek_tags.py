@@ -1,10 +1,13 @@
-"""Navigation helpers for the page frame; each costs at most one query."""
+"""Navigation helpers for the page frame; each costs at most one query, the menu none while the
+site's content is unchanged."""
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.models import Page, Site
+
+from kek.core.content_cache import kept
 
 register = template.Library()
 
@@ -14,7 +17,8 @@ HEADER_PAGES_HOOK = "kek_header_page_types"
 
 
 def _top_pages(context: dict, *, in_menu: bool) -> list[Page]:
-    """The start page's live children, read once per request for the menu and the service links."""
+    """The start page's live children for the menu and the service links, read once per content
+    version (kek/core/content_cache.py)."""
     request: HttpRequest | None = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
@@ -22,7 +26,8 @@ def _top_pages(context: dict, *, in_menu: bool) -> list[Page]:
     children = getattr(request, "_kek_top_pages", None)
     if children is None:
         pages = site.root_page.get_children().live()
-        children = list(pages.only("id", "title", "url_path", "depth", "path", "show_in_menus", "content_type_id"))
+        fields = ("id", "title", "url_path", "depth", "path", "show_in_menus", "content_type_id")
+        children = kept(request, "top-pages", lambda: list(pages.only(*fields)))
         request._kek_top_pages = children
     return [page for page in children if page.show_in_menus == in_menu]
 

@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -166,30 +167,42 @@ def test_place_page_shows_what_is_under_way_here_and_county_wide(client, concept
     assert "Einrichtung eines Gründerzentrums" in county
 
 
-def queries(client, url: str) -> int:
+def queries(client, url: str) -> tuple[int, int]:
+    """(cold, warm): the first request after a publication builds the parts kept per content version
+    (kek/core/content_cache.py), the next one reuses them."""
     client.get(url)  # warm the site cache
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
+    counts = []
+    cache.clear()
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    return counts[0], counts[1]
 
 
 URLS = ["/umsetzung/", "/umsetzung/liste/?stand=idea", "/projekte/", "/projekte/ausbildungsmesse/", "/orte/altdorf/"]
 
 
-def test_query_counts_stay_the_same_when_the_data_grows_tenfold(client, concept):
-    office = unit(concept.site)
-    record(concept.running[0], (DAY, Status.IMPLEMENTING, "Läuft."), unit=office)
+def test_query_counts_stay_the_same_when_the_data_grows_tenfold(
+    client, concept, settings, django_capture_on_commit_callbacks
+):
+    settings.KEK_BUILD_FILES = False  # the PDF is not what this test is about
+    with django_capture_on_commit_callbacks(execute=True):  # committed: the site's content version is recorded
+        office = unit(concept.site)
+        record(concept.running[0], (DAY, Status.IMPLEMENTING, "Läuft."), unit=office)
     before = {url: queries(client, url) for url in [*URLS, concept.approach.url]}
-    for n in range(10):
-        measure = MeasureFactory(approach=concept.approach, key=f"mehr-{n}", text=f"<p>Maßnahme {n}</p>")
-        record(measure, (DAY, Status.PLANNED, "Geplant."), unit=office, fundings=[("efre", 100)])
-        project = ProjectFactory(measure=measure, key=f"projekt-{n}", relations__places=concept.places)
-        record(project, (DAY, Status.PREPARING, "A."), (DAY, Status.IMPLEMENTING, "B."), unit=office)
-        IdeaFactory(measure=measure, key=f"idee-mehr-{n}")
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(10):
+            measure = MeasureFactory(approach=concept.approach, key=f"mehr-{n}", text=f"<p>Maßnahme {n}</p>")
+            record(measure, (DAY, Status.PLANNED, "Geplant."), unit=office, fundings=[("efre", 100)])
+            project = ProjectFactory(measure=measure, key=f"projekt-{n}", relations__places=concept.places)
+            record(project, (DAY, Status.PREPARING, "A."), (DAY, Status.IMPLEMENTING, "B."), unit=office)
+            IdeaFactory(measure=measure, key=f"idee-mehr-{n}")
     after = {url: queries(client, url) for url in [*URLS, concept.approach.url]}
     assert after == before
-    # Exactly what each page needs today: a change in either direction is a decision.
-    assert list(after.values()) == [31, 34, 27, 29, 37, 23]  # /umsetzung/: and its subsections (the reports)
+    # Exactly what each page needs today, (cold, warm): a change in either direction is a decision.
+    # /umsetzung/: and its subsections (the reports). The place page keeps "what is under way" and its projects, the approach page its status lines.
+    assert list(after.values()) == [(33, 27), (36, 30), (29, 23), (31, 25), (39, 12), (25, 13)]
 
 
 def test_overview_is_linked_from_the_start_page_and_the_main_menu(client, concept):

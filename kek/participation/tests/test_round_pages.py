@@ -72,8 +72,8 @@ def grow(concept, round_: PriorityRound, fields: int, people: int) -> None:
 
 # Exactly what each page needs (site, routing, the frame's menus and settings, then the round):
 # a change in either direction is a decision.
-RATING_QUERIES = 16  # the page frame, the participant with its round, the approaches, their current ratings
-RESULT_QUERIES = 13  # the page frame and the round; the result is frozen in the round's row
+RATING_QUERIES = 17  # the page frame (with the site's content version, kek/core/content_cache.py), the participant with its round, the approaches, their current ratings
+RESULT_QUERIES = 14  # the page frame (with the content version) and the round; the result is frozen in the round's row
 
 
 def test_rating_page_costs_the_same_queries_for_many_approaches_and_participants(client, concept):

@@ -1,5 +1,7 @@
 """Page types of the concept. Each level of the hierarchy is a page with a stable German URL."""
 
+from functools import partial
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Q
@@ -14,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kek.core.content_cache import kept
 from kek.core.pages import CHANGE_NOTE, KekPage, SectionPage, changed_since
 from kek.core.richtext import TEXT_FEATURES, list_items, paragraph_texts, render_many, text_of
 
@@ -454,10 +457,16 @@ class CrossCuttingThemePage(KekPage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         """Everything tagged with this theme, grouped by field of action (in the concept's order);
         projects and ideas stay with their measure, as on the approach page."""
-        from .measures import Measure, Project
-
         context = super().get_context(request, *args, **kwargs)
         home = context["ancestors"][0]
+        context["tagged"] = kept(request, "theme-tagged", partial(self._tagged, home), self.pk)
+        return context
+
+    def _tagged(self, home: Page) -> list[dict]:
+        """Kept until the site's content changes (kek/core/content_cache.py): five queries and the
+        rich text of every tagged measure."""
+        from .measures import Measure, Project
+
         fields = list(FieldOfActionPage.objects.child_of(home).live().only("id", "title", "url_path", "path"))
         groups = {f.path: {"field": f, "entries": {}, "loose": []} for f in fields}
         approaches = ApproachPage.objects.descendant_of(home).live()
@@ -479,12 +488,11 @@ class CrossCuttingThemePage(KekPage):
             group = groups[field_path(example.approach.path)]
             entry = group["entries"].get(example.measure_id)
             (entry["examples"] if entry else group["loose"]).append(example)
-        context["tagged"] = [
+        return [
             {"field": g["field"], "entries": list(g["entries"].values()), "loose": g["loose"]}
             for g in groups.values()
             if g["entries"] or g["loose"]
         ]
-        return context
 
     def sequence_scope(self, ancestors: list[Page]) -> Page | None:
         return ancestors[-1] if ancestors else None
