@@ -11,6 +11,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, Throttled, ValidationError
@@ -31,7 +32,9 @@ NO_ITEM = "Kein Eintrag mit dieser Kennung."
 
 class ClientThrottle(AnonRateThrottle):
     """The published rate limit (settings.KEK_API_RATE, e.g. "120/m") per client address, counted
-    in the cache; the address is found as for the forms' limits (trusted proxies only)."""
+    in the shared "rates" cache; the address is found as for the forms' limits (trusted proxies only)."""
+
+    cache = caches["rates"]  # one count across worker processes, not one per process
 
     def __init__(self) -> None:
         super().__init__(settings.KEK_API_RATE)

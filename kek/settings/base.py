@@ -296,7 +296,14 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "kek-fragments",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # The API's rate counts (kek/opendata/api.py): shared by every worker process of the machine, so
+    # the published limit holds per address however many workers answer. Files need no service.
+    "rates": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "rates",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 KEK_FRAGMENT_SECONDS = int(os.environ.get("KEK_FRAGMENT_SECONDS", "86400"))
 

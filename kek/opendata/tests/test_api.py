@@ -2,6 +2,9 @@
 HTTP caching, CORS, rate limit, query budget."""
 
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
 from django.db import connection
@@ -142,6 +145,25 @@ def test_rate_limit_answers_429_in_german(concept, client, settings):
     assert refused.status_code == 429
     assert "Zu viele Anfragen" in refused.json()["detail"]
     assert int(refused["Retry-After"]) >= 1
+
+
+COUNT_IN_ANOTHER_PROCESS = """
+import django; django.setup()
+from django.test import RequestFactory
+from kek.opendata.api import ClientThrottle
+print(ClientThrottle().allow_request(RequestFactory().get("/api/v1/themes", REMOTE_ADDR="127.0.0.1")))
+"""
+
+
+def test_rate_limit_counts_across_worker_processes(concept, client, settings):
+    """gunicorn runs several processes: a limit counted per process would let each address have
+    the published number of requests once per worker."""
+    settings.KEK_API_RATE = "2/m"
+    assert client.get("/api/v1/themes").status_code == 200
+    assert client.get("/api/v1/themes").status_code == 200
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"], "KEK_API_RATE": "2/m"}
+    other = subprocess.run([sys.executable, "-c", COUNT_IN_ANOTHER_PROCESS], env=env, capture_output=True, text=True)
+    assert other.stdout.strip() == "False", other.stderr  # the other process sees this one's two requests
 
 
 def test_openapi_schema_lists_every_dataset(concept, client):
