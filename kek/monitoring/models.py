@@ -40,6 +40,11 @@ class ProgressOverviewPage(RoutablePageMixin, SectionPage):
     def default_description(self) -> str:
         return strip_tags(self.intro) or "Wie weit die Maßnahmen, Projekte und Ideen des Konzepts umgesetzt sind."
 
+    def get_cached_paths(self) -> list[str]:
+        """The overview and the list, for the page cache (kek/operations/purge.py); an item's own
+        page is refreshed when its status is published."""
+        return ["/", "liste/"]
+
     @path("")
     def overview(self, request: HttpRequest) -> HttpResponse:
         return sections.overview(self, request, locate(self, request))

@@ -7,8 +7,10 @@ and, when what *other* pages show of it changed (title or address, a page appear
 - its siblings (previous/next links), its descendants (breadcrumbs), the overviews that name
   concept pages across the tree (cross-cutting themes, places and map, indicators), and, for a
   page in the main menu, every page of its site.
-A project or idea (a snippet) appears on its approach page, on the cross-cutting theme pages and on
-the place pages and the map; its publication changes those and the change log.
+A project or idea (a snippet) appears on its approach page, its own page, the cross-cutting theme
+pages and the place pages and the map; its publication changes those and the change log. A status
+(monitoring's Implementation) appears on the same pages, on the item's own page and on the
+progress overview.
 
 The first group is refreshed at once, after the transaction commits, inside the editor's request
 (a handful of pages, so the next visitor already sees the change); the rest by Wagtail's purge task
@@ -35,11 +37,13 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 from kek.core.pages import home_path
 from kek.history.models import ChangeLogPage
 from kek.indicators.models import IndicatorIndexPage
+from kek.monitoring.models import Implementation, ProgressOverviewPage, ProjectIndexPage
 from kek.places.models import PlaceIndexPage
 from kek.plan.models import CrossCuttingThemePage, Project
 
 HOOK = "kek_cached_urls"
 OVERVIEWS = (CrossCuttingThemePage, PlaceIndexPage, IndicatorIndexPage)
+SHOWING_ITEMS = (CrossCuttingThemePage, PlaceIndexPage, ProjectIndexPage)  # list projects and their statuses
 
 
 @dataclass
@@ -124,20 +128,39 @@ def for_page(page: Page, *, elsewhere: bool, old_urls: Iterable[str] = ()) -> Re
     return refresh
 
 
-def for_project(project: Project) -> Refresh:
+def _for_approach(approach_id: int | None, listings: tuple[type[Page], ...], item_paths: Iterable[tuple]) -> Refresh:
+    """Something shown on an approach page and on overviews (a project, a status): the approach
+    page, its neighbourhood and the item's own pages at once, the overviews of `listings` later.
+    `item_paths`: (page model, sub-path) of the item's own pages below those overviews."""
     refresh = Refresh()
-    approach = Page.objects.filter(pk=project.approach_id).specific().first()
+    approach = Page.objects.filter(pk=approach_id).specific().first() if approach_id else None
     home = _site_root(approach) if approach else None
     if home is None:
         return refresh
     refresh.add(page_urls(approach), now=True)
     refresh.add(_neighbourhood(approach, home), now=True)
-    shown_on = [
-        *CrossCuttingThemePage.objects.descendant_of(home).live(),
-        *PlaceIndexPage.objects.descendant_of(home).live(),
-    ]
-    refresh.add([url for page in shown_on for url in page_urls(page)], now=False)
+    overviews = {model: list(model.objects.descendant_of(home).live().specific()) for model in listings}
+    for model, sub_path in item_paths:
+        refresh.add([page.get_full_url() + sub_path for page in overviews.get(model, [])], now=True)
+    refresh.add([url for pages in overviews.values() for page in pages for url in page_urls(page)], now=False)
     return refresh
+
+
+def for_project(project: Project) -> Refresh:
+    own = [(ProjectIndexPage, f"{project.key}/")] if project.key else []
+    return _for_approach(project.approach_id, SHOWING_ITEMS, own)
+
+
+def for_implementation(record: Implementation) -> Refresh:
+    """A status published: the item's approach and its own page at once; the progress overview,
+    the project list, themes and places later."""
+    if record.measure_id:
+        own = [(ProgressOverviewPage, f"massnahmen/{record.measure.key}/")]
+    elif record.project_id:
+        own = [(ProjectIndexPage, f"{record.project.key}/")]
+    else:
+        own = []
+    return _for_approach(record.approach_id, (*SHOWING_ITEMS, ProgressOverviewPage), own)
 
 
 # At most this many addresses are refreshed inside the request; the rest go to the worker (a whole
@@ -211,6 +234,11 @@ def _project_changed(sender, instance, **kwargs) -> None:
         send(for_project(instance))
 
 
+def _status_changed(sender, instance, **kwargs) -> None:
+    if enabled():
+        send(for_implementation(instance))
+
+
 def connect() -> None:
     page_published.connect(_page_published, dispatch_uid="kek-cache-published")
     page_unpublished.connect(_page_unpublished, dispatch_uid="kek-cache-unpublished")
@@ -218,3 +246,5 @@ def connect() -> None:
     published.connect(_project_changed, sender=Project, dispatch_uid="kek-cache-project-published")
     unpublished.connect(_project_changed, sender=Project, dispatch_uid="kek-cache-project-unpublished")
     post_delete.connect(_project_changed, sender=Project, dispatch_uid="kek-cache-project-deleted")
+    published.connect(_status_changed, sender=Implementation, dispatch_uid="kek-cache-status-published")
+    unpublished.connect(_status_changed, sender=Implementation, dispatch_uid="kek-cache-status-unpublished")

@@ -1,5 +1,6 @@
 """Which responses a shared cache (nginx, a CDN) may keep: public pages for cookie-free visitors only."""
 
+from django.conf import settings
 from django.test import Client
 from django.utils.http import parse_http_date
 
@@ -50,6 +51,17 @@ def test_pages_with_a_form_are_never_kept(client: Client, concept) -> None:
     assert response.status_code == 200
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
     assert response["Cache-Control"] == "private, no-cache"
+
+
+def test_pages_with_a_form_are_never_kept_for_a_visitor_who_has_a_form_cookie(client: Client, concept) -> None:
+    """A visitor who sent a form before has the CSRF cookie: the page's token is made from it, so a
+    kept copy would hand that visitor's token to everyone (and their forms would be refused)."""
+    client.get("/barrierefreiheit/")
+    assert settings.CSRF_COOKIE_NAME in client.cookies
+    response = client.get("/barrierefreiheit/")
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    assert response["Cache-Control"] == "private, no-cache"
+    assert "public" in client.get(concept.approach.url)["Cache-Control"]  # a page without a form still is
 
 
 def test_the_admin_and_health_check_are_never_kept(client: Client, concept) -> None:

@@ -1,6 +1,7 @@
 """Which addresses a publication refreshes, sent over real HTTP to a server standing in for nginx's
 refresh server (it records each request's Host and path)."""
 
+import datetime
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -10,6 +11,8 @@ from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Site
 
+from kek.monitoring.services import ensure_pages as ensure_monitoring_pages
+from kek.monitoring.tests.factories import record
 from kek.operations import purge
 
 
@@ -138,6 +141,19 @@ def test_a_project_refreshes_its_approach_the_themes_and_the_places(
         project.save_revision().publish()
     paths = _paths(refresh_server)
     assert {project.approach.url, "/aenderungen/", concept.theme.url, "/orte/karte/"} <= paths
+
+
+def test_a_published_status_refreshes_the_approach_the_item_page_and_the_overviews(
+    concept, refresh_server, django_capture_on_commit_callbacks
+) -> None:
+    ensure_monitoring_pages(concept.home)
+    measure = concept.measures[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        record(measure, (datetime.date(2026, 5, 4), "running", "Begonnen."))
+    paths = _paths(refresh_server)
+    own_page = f"/umsetzung/massnahmen/{measure.key}/"
+    assert {measure.approach.url, own_page, "/umsetzung/", "/umsetzung/liste/", "/aenderungen/"} <= paths
+    assert not any(path.startswith("/umsetzung/massnahmen/") and path != own_page for path in paths)
 
 
 def test_one_transaction_refreshes_each_address_once(
