@@ -20,7 +20,15 @@
 - COMPLETE_SITE_HOOK: fn(home) -> names of what was created: what an app puts on every site
   (kek/exchange's `complete_site` calls it for `setup_site` and `import_kek`; kek/publications adds
   the list of implementation reports, kek/opendata its page).
+- PUBLIC_ACTIVITY_HOOK: fn(site_id, approach_ids): citizens' activity changed what public pages show
+  outside any publication (a proposal's status or supports, a round opened or closed); the pages of
+  those approaches and the participation pages show it. kek/operations refreshes the page cache.
+  Call it through `public_activity`.
 """
+
+from collections.abc import Iterable
+
+from wagtail import hooks
 
 PRIVACY_SECTIONS_HOOK = "kek_privacy_sections"
 CHANGES_SINCE_HOOK = "kek_changes_since"
@@ -28,3 +36,11 @@ SEARCH_FACETS_HOOK = "kek_search_facets"
 RECORD_CHANGE_HOOK = "kek_record_change"
 CONTENT_VERSION_HOOK = "kek_content_version"
 COMPLETE_SITE_HOOK = "kek_complete_site"
+PUBLIC_ACTIVITY_HOOK = "kek_public_activity"
+
+
+def public_activity(site_id: int, approach_ids: Iterable[int | None]) -> None:
+    """Tell the apps that keep pages (PUBLIC_ACTIVITY_HOOK) what citizens' activity changed."""
+    approach_ids = sorted({pk for pk in approach_ids if pk})
+    for hook in hooks.get_hooks(PUBLIC_ACTIVITY_HOOK):
+        hook(site_id, approach_ids)

@@ -10,7 +10,8 @@ and, when what *other* pages show of it changed (title or address, a page appear
 A project or idea (a snippet) appears on its approach page, its own page, the cross-cutting theme
 pages and the place pages and the map; its publication changes those and the change log. A status
 (monitoring's Implementation) appears on the same pages, on the item's own page and on the
-progress overview.
+progress overview. Citizens' activity (a proposal's status or supports, a round opened or closed)
+refreshes the approach pages concerned and the participation page (PUBLIC_ACTIVITY_HOOK).
 
 The first group is refreshed at once, after the transaction commits, inside the editor's request
 (a handful of pages, so the next visitor already sees the change); the rest by Wagtail's purge task
@@ -34,10 +35,12 @@ from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_c
 from wagtail.models import Page, PageLogEntry, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from kek.core.hooks import PUBLIC_ACTIVITY_HOOK
 from kek.core.pages import home_path
 from kek.history.models import ChangeLogPage
 from kek.indicators.models import IndicatorIndexPage
 from kek.monitoring.models import Implementation, ProgressOverviewPage, ProjectIndexPage
+from kek.participation.models import ParticipationPage
 from kek.places.models import PlaceIndexPage
 from kek.plan.models import CrossCuttingThemePage, Project
 
@@ -163,6 +166,21 @@ def for_implementation(record: Implementation) -> Refresh:
     return _for_approach(record.approach_id, (*SHOWING_ITEMS, ProgressOverviewPage), own)
 
 
+def for_activity(site_id: int, approach_ids: list[int]) -> Refresh:
+    """Citizens' activity (kek.core.hooks.PUBLIC_ACTIVITY_HOOK): the approach pages that show the
+    proposals or link the round, and the participation page, at once. A proposal's own page holds
+    forms and is never kept."""
+    refresh = Refresh()
+    site = Site.objects.filter(pk=site_id).select_related("root_page").first()
+    if site is None:
+        return refresh
+    home = site.root_page
+    approaches = Page.objects.filter(pk__in=approach_ids).descendant_of(home).live().specific()
+    participation = ParticipationPage.objects.descendant_of(home).live()
+    refresh.add([url for page in [*approaches, *participation] for url in page_urls(page)], now=True)
+    return refresh
+
+
 # At most this many addresses are refreshed inside the request; the rest go to the worker (a whole
 # import or a bulk action in one transaction must not render hundreds of pages in one request).
 MAX_NOW = 20
@@ -237,6 +255,12 @@ def _project_changed(sender, instance, **kwargs) -> None:
 def _status_changed(sender, instance, **kwargs) -> None:
     if enabled():
         send(for_implementation(instance))
+
+
+@hooks.register(PUBLIC_ACTIVITY_HOOK)
+def _public_activity(site_id: int, approach_ids: list[int]) -> None:
+    if enabled():
+        send(for_activity(site_id, approach_ids))
 
 
 def connect() -> None:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from kek.core.hooks import public_activity
 from kek.plan.models import ApproachPage, Project
 
 from . import comments, services
@@ -78,6 +79,8 @@ class ModerationForm(WagtailAdminModelForm):
                 services.merge(proposal, self.cleaned_data["merge_into"], urls=services.Links.of(page))
             elif status != before.status:
                 services.change_status(proposal, status, reason, urls=services.Links.of(page))
+            if proposal.is_public or before.is_public:  # a corrected text, another approach
+                public_activity(proposal.site_id, [before.approach_id, proposal.approach_id])
         return proposal
 
 

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from kek.core import ratelimit
+from kek.core.hooks import public_activity
 from kek.plan.models import ApproachPage, FieldOfActionPage
 
 from . import codes, links, mails
@@ -120,6 +121,7 @@ def close(round_: PriorityRound) -> bool:
         locked.closed_at = timezone.now()
         locked.result = compute_result(locked)
         locked.save(update_fields=["closed_at", "result"])
+        public_activity(locked.site_id, locked.approaches.values_list("pk", flat=True))
     round_.refresh_from_db()
     return True
 

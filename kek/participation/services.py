@@ -23,7 +23,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 
 from kek.core import ratelimit
-from kek.core.hooks import CHANGES_SINCE_HOOK
+from kek.core.hooks import CHANGES_SINCE_HOOK, public_activity
 from kek.core.services import ensure_child
 
 from . import links, mails
@@ -148,6 +148,7 @@ def change_status(proposal: Proposal, status: str, reason: str, *, urls: Links) 
         for name, value in updated.items():
             setattr(proposal, name, value)
         StatusChange.objects.create(proposal=proposal, status=status, reason=reason, created=now)
+        public_activity(proposal.site_id, [proposal.approach_id])
         if proposal.email:
             context = {
                 "proposal": proposal,
@@ -175,6 +176,7 @@ def merge(duplicate: Proposal, into: Proposal, *, urls: Links) -> int:
         for name, value in updated.items():
             setattr(duplicate, name, value)
         StatusChange.objects.create(proposal=duplicate, status=duplicate.status, reason=reason, created=now)
+        public_activity(into.site_id, [duplicate.approach_id, into.approach_id])
         if duplicate.email:
             context = {"proposal": duplicate, "link": "", "withdraw": withdraw_link(urls, duplicate)}
             label = "zusammengeführt"
@@ -201,6 +203,7 @@ def confirm_support(proposal: Proposal, person: str) -> bool:
         with transaction.atomic():
             Support.objects.create(proposal=proposal, person=person, confirmed_at=timezone.now())
             Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+            public_activity(proposal.site_id, [proposal.approach_id])
     except IntegrityError:
         return False
     return True
@@ -210,6 +213,8 @@ def withdraw(proposal: Proposal) -> None:
     """The author takes the proposal back: it is deleted with everything that belongs to it."""
     with transaction.atomic():
         Proposal.objects.filter(pk=proposal.pk).delete()
+        if proposal.is_public:
+            public_activity(proposal.site_id, [proposal.approach_id])
 
 
 def subscribe(request: HttpRequest, page: ParticipationPage, email: str, frequency: str, scope: dict) -> Outcome:

@@ -14,6 +14,10 @@ from wagtail.models import Site
 from kek.monitoring.services import ensure_pages as ensure_monitoring_pages
 from kek.monitoring.tests.factories import record
 from kek.operations import purge
+from kek.participation import services
+from kek.participation.models import ParticipationPage, Proposal
+from kek.participation.services import ensure_page as ensure_participation_page
+from kek.participation.tests.factories import published
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -154,6 +158,22 @@ def test_a_published_status_refreshes_the_approach_the_item_page_and_the_overvie
     own_page = f"/umsetzung/massnahmen/{measure.key}/"
     assert {measure.approach.url, own_page, "/umsetzung/", "/umsetzung/liste/", "/aenderungen/"} <= paths
     assert not any(path.startswith("/umsetzung/massnahmen/") and path != own_page for path in paths)
+
+
+def test_citizens_activity_refreshes_the_approach_and_the_participation_page(
+    concept, refresh_server, django_capture_on_commit_callbacks
+) -> None:
+    ensure_participation_page(concept.home)
+    page = ParticipationPage.objects.descendant_of(concept.home).get()
+    proposal = published(concept.approach)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm_support(proposal, "hash-einer-person")
+    assert {concept.approach.url, page.url} <= _paths(refresh_server)
+    assert concept.approaches[1].url not in _paths(refresh_server)
+    refresh_server.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_status(proposal, Proposal.Status.IN_REVIEW, "", urls=services.Links.of(page))
+    assert {concept.approach.url, page.url} <= _paths(refresh_server)
 
 
 def test_one_transaction_refreshes_each_address_once(
