@@ -59,6 +59,18 @@ def email_field(help_text: str, *, required: str = _("Bitte geben Sie Ihre E-Mai
     )
 
 
+def author_name_field(help_text: str) -> forms.CharField:
+    """The optional name or pseudonym shown with what the visitor writes; `help_text` says where."""
+    return forms.CharField(
+        label=_("Name oder Pseudonym"),
+        required=False,
+        max_length=100,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={**INPUT, "autocomplete": "nickname"}),
+        error_messages={"max_length": _("Bitte kürzen Sie den Namen auf höchstens %(limit_value)d Zeichen.")},
+    )
+
+
 def consent_field() -> forms.BooleanField:
     """The consent to the privacy notice shown at the form (Art. 13 GDPR), the same on every form."""
     return forms.BooleanField(
@@ -201,14 +213,7 @@ class ProposalForm(GuardedForm):
         widget=forms.Select(attrs=INPUT),
         error_messages={"invalid_choice": _("Bitte wählen Sie einen Ort aus der Liste.")},
     )
-    author_name = forms.CharField(
-        label=_("Name oder Pseudonym"),
-        required=False,
-        max_length=100,
-        help_text=_("Wird mit dem Vorschlag veröffentlicht. Ohne Angabe steht dort „anonym“."),
-        widget=forms.TextInput(attrs={**INPUT, "autocomplete": "nickname"}),
-        error_messages={"max_length": _("Bitte kürzen Sie den Namen auf höchstens %(limit_value)d Zeichen.")},
-    )
+    author_name = author_name_field(_("Wird mit dem Vorschlag veröffentlicht. Ohne Angabe steht dort „anonym“."))
     email = email_field(
         _("Für den Bestätigungslink und Nachrichten zu Ihrem Vorschlag. Sie wird nicht veröffentlicht."),
         required=_("Bitte geben Sie Ihre E-Mail-Adresse an, damit Sie den Vorschlag bestätigen können."),
@@ -264,14 +269,7 @@ class CommentForm(GuardedForm):
             ),
         },
     )
-    author_name = forms.CharField(
-        label=_("Name oder Pseudonym"),
-        required=False,
-        max_length=100,
-        help_text=_("Wird mit dem Kommentar veröffentlicht. Ohne Angabe steht dort „anonym“."),
-        widget=forms.TextInput(attrs={**INPUT, "autocomplete": "nickname"}),
-        error_messages={"max_length": _("Bitte kürzen Sie den Namen auf höchstens %(limit_value)d Zeichen.")},
-    )
+    author_name = author_name_field(_("Wird mit dem Kommentar veröffentlicht. Ohne Angabe steht dort „anonym“."))
     email = email_field(
         _("Für den Bestätigungslink. Sie wird nicht veröffentlicht."),
         required=_("Bitte geben Sie Ihre E-Mail-Adresse an, damit Sie den Kommentar bestätigen können."),
