@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from kek.core.models import SiteIdentity
 from kek.core.richtext import text_of
@@ -16,8 +17,10 @@ from kek.legal.models import LegalSettings
 from kek.monitoring.services import ensure_pages
 from kek.monitoring.tests.factories import record, unit
 from kek.monitoring.vocabulary import Status
-from kek.participation.services import ensure_page
-from kek.participation.tests.factories import published
+from kek.participation import services
+from kek.participation.models import ParticipationPage, Proposal
+from kek.participation.services import Links, ensure_page
+from kek.participation.tests.factories import ProposalFactory, published
 from kek.plan.tests.fixtures import concept_fixtures
 from kek.publications.models import ContentVersion
 
@@ -133,11 +136,30 @@ def test_published_status_shows_on_approach_and_place_page_on_the_next_request(c
     assert text_of(measure.text) in under_way_here().split("Im ganzen Landkreis", 1)[1]
 
 
-def test_published_proposal_shows_on_the_next_request(client, versioned, commit):
+def test_citizens_activity_shows_on_the_next_request(client, versioned, commit):
+    """Published by the Moderation, supported, withdrawn: each through the service the back office
+    and the public forms use."""
     approach = versioned.approaches[0]
+    proposal = ProposalFactory(approach=approach, title="Bänke am Radweg", status=Proposal.Status.SUBMITTED)
     warm(client, approach.url)
-    commit(lambda: published(approach, title="Bänke am Radweg"))
+    assert "Bänke am Radweg" not in text(client.get(approach.url))
+    urls = Links.of(ParticipationPage.objects.descendant_of(versioned.home).get())
+    commit(lambda: services.change_status(proposal, Proposal.Status.PUBLISHED, "", urls=urls))
     assert "Bänke am Radweg" in text(client.get(approach.url))
+    commit(lambda: services.confirm_support(proposal, "person-1"))
+    assert "Bänke am Radweg 1 Unterstützung" in text(client.get(approach.url))
+    commit(lambda: services.withdraw(proposal))
+    assert "Bänke am Radweg" not in text(client.get(approach.url))
+
+
+def test_a_proposal_deleted_in_the_back_office_leaves_the_page(client, versioned, commit, admin_client):
+    approach = versioned.approaches[0]
+    proposal = published(approach, title="Bänke am Radweg")
+    assert "Bänke am Radweg" in text(client.get(approach.url))
+    delete = reverse("wagtailsnippets_participation_proposal:delete", args=[proposal.pk])
+    commit(lambda: admin_client.post(delete))
+    assert not Proposal.objects.filter(pk=proposal.pk).exists()
+    assert "Bänke am Radweg" not in text(client.get(approach.url))
 
 
 def test_nothing_is_kept_without_a_recorded_version(client, concept):

@@ -14,6 +14,15 @@ message to send between them, the database says what is current.
 
 Nothing is kept for a site without a recorded version, for previews (a draft is not what the
 version describes) or when no app fills the hook.
+
+Page types whose page is made of such parts alone (the concept's pages, `KekPage.keep_content`)
+keep it whole: base.html renders inside `{% cache %}` keyed by `page_content_key`, and the page's
+`serve` answers with the kept HTML when `kept_content` finds it, before building any context. Every
+request still finds its site, reads the content version, routes and checks Wagtail's view
+restrictions, so what it gets is never older than the database. Citizens' public activity
+(proposals, supports, rounds) moves the version too, so an approach page's proposals are part of it.
+Only anonymous GETs without a query string are answered from it: what an editor sees or a filter
+selects is built each time.
 """
 
 from collections.abc import Callable
@@ -21,7 +30,10 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Site
@@ -68,3 +80,23 @@ def template_key(request: HttpRequest | None) -> tuple[str, int]:
     (nothing kept) without a version."""
     version = content_version(request)
     return (version or "", settings.KEK_FRAGMENT_SECONDS if version else 0)
+
+
+CONTENT_FRAGMENT = "kek-content"  # the {% cache %} fragment in base.html
+
+
+def page_content_key(request: HttpRequest | None) -> str | None:
+    """What a page's kept content varies on (site and content version, language, address, today's
+    date: statuses say how long ago), or None when it is built for this request alone."""
+    version = content_version(request)
+    user = getattr(request, "user", None)
+    if version is None or request.method not in ("GET", "HEAD") or request.GET or (user and user.is_authenticated):
+        return None
+    parts = [version, get_language() or settings.LANGUAGE_CODE, request.scheme, request.get_host(), request.path]
+    return "|".join([*parts, timezone.localdate().isoformat()])
+
+
+def kept_content(key: str) -> SafeString | None:
+    """The page content kept under `key` by base.html's {% cache %} tag, if any."""
+    html = cache.get(make_template_fragment_key(CONTENT_FRAGMENT, [key]))
+    return None if html is None else mark_safe(html)  # noqa: S308 (our own rendered template)

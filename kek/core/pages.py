@@ -7,7 +7,8 @@ concept. A site's start page (the root page of its Wagtail site) may carry `deci
 
 from datetime import datetime
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -15,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .change_note import ChangeNotePageForm, change_note_field
-from .content_cache import kept
+from .content_cache import kept, kept_content, page_content_key
 from .richtext import TEXT_FEATURES
 
 CHANGE_NOTE = FieldPanel("change_note")
@@ -24,9 +25,16 @@ FRAME_FIELDS = ("id", "title", "url_path", "depth", "path", "content_type_id")
 
 
 class KekPage(Page):
-    """Common behaviour: description for search engines, ancestors, previous/next navigation."""
+    """Common behaviour: description for search engines, ancestors, previous/next navigation.
+
+    A page type whose page shows nothing but the site's published content and citizens' public
+    activity sets `keep_content`: its HTML is then kept per content version and served without
+    building it again (kek/core/content_cache.py). Page types with forms or with content of
+    other origin (file sizes, a visitor's input) leave it off.
+    """
 
     in_change_history = True  # published changes appear in "Änderungen am KEK"
+    keep_content = False
     change_note = change_note_field()
     base_form_class = ChangeNotePageForm
 
@@ -60,7 +68,17 @@ class KekPage(Page):
         if "previous_page" in frame:
             context["previous_page"] = frame["previous_page"]
             context["next_page"] = frame["next_page"]
+        key = page_content_key(request) if self.keep_content else None
+        context["content_key"] = key or ""  # base.html's {% cache %} around the whole page
+        context["content_seconds"] = settings.KEK_FRAGMENT_SECONDS if key else 0
         return context
+
+    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        key = page_content_key(request) if self.keep_content else None
+        html = kept_content(key) if key else None
+        if html is not None:
+            return HttpResponse(html)
+        return super().serve(request, *args, **kwargs)
 
     def _frame(self) -> dict:
         """Ancestors, the site's decision dates and previous/next (three queries), kept until the

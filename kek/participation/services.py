@@ -211,10 +211,7 @@ def confirm_support(proposal: Proposal, person: str) -> bool:
 
 def withdraw(proposal: Proposal) -> None:
     """The author takes the proposal back: it is deleted with everything that belongs to it."""
-    with transaction.atomic():
-        Proposal.objects.filter(pk=proposal.pk).delete()
-        if proposal.is_public:
-            public_activity(proposal.site_id, [proposal.approach_id])
+    Proposal.objects.filter(pk=proposal.pk).delete()  # its pages hear of it (signals.py)
 
 
 def subscribe(request: HttpRequest, page: ParticipationPage, email: str, frequency: str, scope: dict) -> Outcome:

@@ -31,6 +31,7 @@ MAP_ITEMS_HOOK = "kek_map_items"
 
 
 class SubRegionIndexPage(SectionPage):
+    keep_content = True
     subpage_types = ["places.SubRegionPage"]
 
     class Meta:
@@ -48,6 +49,7 @@ class SubRegionIndexPage(SectionPage):
 class SubRegionPage(KekPage):
     """A Teilraum; its page gathers the regional focus of all three fields of action."""
 
+    keep_content = True
     intro = RichTextField(_("Einleitung"), features=TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), CHANGE_NOTE]

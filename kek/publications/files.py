@@ -70,7 +70,14 @@ def build(site: Site, spec: FileSpec) -> StoredFile:
         if old and old != stored.file.name:
             storage = stored.file.storage
             transaction.on_commit(lambda: storage.delete(old))
+        record_shown(site.pk)  # the start page names the PDF's size and date
     return stored
+
+
+def record_shown(site_id: int) -> None:
+    """Something pages show beside the concept changed (a file, citizens' activity): the parts of
+    pages kept between requests are built anew, the files stay as they are."""
+    ContentVersion.objects.filter(site_id=site_id).update(shown_at=timezone.now())
 
 
 def current(site: Site, spec: FileSpec) -> StoredFile:

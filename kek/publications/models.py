@@ -7,10 +7,13 @@ from wagtail.models import Site
 
 class ContentVersion(models.Model):
     """The moment anything public of a site last changed: files built before it are stale, and
-    the open-data API answers with it as Last-Modified."""
+    the open-data API answers with it as Last-Modified. What pages show beside the concept is
+    recorded apart (citizens' activity, a file built anew): it renews the parts of pages kept
+    between requests (kek/core/content_cache.py), not the concept's files."""
 
     site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="+")
     changed_at = models.DateTimeField(_("Zuletzt geändert"))
+    shown_at = models.DateTimeField(_("Angezeigtes zuletzt geändert"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Stand der Inhalte")

@@ -9,11 +9,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Site
 
-from kek.core.hooks import COMPLETE_SITE_HOOK, CONTENT_VERSION_HOOK
+from kek.core.hooks import COMPLETE_SITE_HOOK, CONTENT_VERSION_HOOK, PUBLIC_ACTIVITY_HOOK
 from kek.core.services import ensure_child
 from kek.monitoring.models import ProgressOverviewPage
 
-from . import report_admin
+from . import files, report_admin
 from .files import FILES_HOOK
 from .models import ContentVersion
 from .pdf import PDF_FILE
@@ -71,5 +71,12 @@ def add_report_index(home) -> list[str]:
 @hooks.register(CONTENT_VERSION_HOOK)
 def content_version(site: Site) -> str | None:
     """Parts of pages are kept until this moves (kek/core/content_cache.py): one small query."""
-    changed_at = ContentVersion.objects.filter(site=site).values_list("changed_at", flat=True).first()
-    return changed_at.isoformat() if changed_at else None
+    moments = ContentVersion.objects.filter(site=site).values_list("changed_at", "shown_at").first()
+    return "/".join(moment.isoformat() if moment else "-" for moment in moments) if moments else None
+
+
+@hooks.register(PUBLIC_ACTIVITY_HOOK)
+def record_activity(site_id: int, approach_ids: list[int]) -> None:
+    """Citizens' activity moves the content version in the same transaction (the pages showing it
+    are built anew from its commit on); the concept's files stay as they are."""
+    files.record_shown(site_id)

@@ -43,6 +43,8 @@ def _field_of(ancestors: list[Page]) -> Page | None:
 class HomePage(KekPage):
     """The start page; it also holds what describes the concept as a whole."""
 
+    keep_content = True
+
     short_title = models.CharField(_("Kurztitel"), max_length=60, default="KEK 2030")
     county = models.CharField(_("Landkreis"), max_length=120)
     motto = models.CharField(_("Leitsatz"), max_length=200, blank=True)
@@ -76,19 +78,25 @@ class HomePage(KekPage):
         return f"{self.title}: Handlungsfelder, Ziele, Handlungsansätze, Maßnahmen, laufende Projekte und Projektideen."
 
     def route(self, request: HttpRequest, path_components: list[str]):
-        """Find the page for a URL with two queries instead of two per URL level.
+        """Find the page for a URL without a query while the site's content is unchanged, else with
+        two instead of two per URL level.
 
         Wagtail walks the tree one level at a time; here the deepest page whose URL path starts
         the requested path is looked up at once, and that page routes the rest (routable pages
-        such as /orte/<ort>/ handle their own sub-paths).
+        such as /orte/<ort>/ handle their own sub-paths). The page found is kept per content
+        version (kek/core/content_cache.py); a path that finds none is not.
         """
         if not path_components:
             return super().route(request, path_components)
+        page = kept(request, "route", partial(self._deepest_page, path_components), "/".join(path_components))
+        return page.route(request, path_components[page.depth - self.depth :])
+
+    def _deepest_page(self, path_components: list[str]) -> Page:
         prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(len(path_components), 0, -1)]
         page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
         if page is None:
             raise Http404
-        return page.specific.route(request, path_components[page.depth - self.depth :])
+        return page.specific
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -131,6 +139,8 @@ class ConceptContact(Orderable):
 
 class FieldOfActionPage(KekPage):
     """A Handlungsfeld with its initial situation (SWOT) and regional focus."""
+
+    keep_content = True
 
     topics = models.TextField(
         _("Themen"), blank=True, help_text=_("Ein Thema pro Zeile, wie im Übersichtsbild des Konzepts.")
@@ -275,6 +285,8 @@ def level_cards(root: Page) -> list[dict]:
 class StrategicGoalPage(KekPage):
     """A Strategisches Ziel, formulated as the state reached in 2030."""
 
+    keep_content = True
+
     content_panels = Page.content_panels + [CHANGE_NOTE]
     parent_page_types = ["plan.FieldOfActionPage"]
     subpage_types = ["plan.SubGoalPage"]
@@ -297,6 +309,8 @@ class StrategicGoalPage(KekPage):
 
 class SubGoalPage(KekPage):
     """A Teilziel, with its legal framework and footnotes."""
+
+    keep_content = True
 
     legal_framework = RichTextField(_("Gesetzliche Vorgaben"), features=TEXT_FEATURES, blank=True)
     footnotes = RichTextField(_("Fußnoten"), features=TEXT_FEATURES, blank=True)
@@ -340,6 +354,8 @@ class SubGoalPage(KekPage):
 
 class ApproachPage(KekPage):
     """A Handlungsansatz: the page that carries the measures with their projects and ideas."""
+
+    keep_content = True
 
     # Where the concept names a legal requirement for one approach only (not for its Teilziel).
     legal_framework = RichTextField(_("Gesetzliche Vorgaben"), features=TEXT_FEATURES, blank=True)
@@ -419,6 +435,8 @@ class ApproachPage(KekPage):
 class CrossCuttingThemeIndexPage(SectionPage):
     """Lists the Querschnittsthemen."""
 
+    keep_content = True
+
     parent_page_types = ["plan.HomePage"]
     subpage_types = ["plan.CrossCuttingThemePage"]
 
@@ -436,6 +454,8 @@ class CrossCuttingThemeIndexPage(SectionPage):
 
 class CrossCuttingThemePage(KekPage):
     """A Querschnittsthema, to be thought of in every field of action."""
+
+    keep_content = True
 
     text = RichTextField(_("Text"), features=TEXT_FEATURES)
 
@@ -500,6 +520,8 @@ class CrossCuttingThemePage(KekPage):
 
 class AboutPage(KekPage):
     """ "Über das KEK": aim, content and structure, decision, contacts."""
+
+    keep_content = True
 
     body = RichTextField(_("Text"), features=TEXT_FEATURES, blank=True)
 
