@@ -7,7 +7,9 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.db import connection
+from django.template.defaultfilters import filesizeformat
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -18,11 +20,13 @@ from kek.monitoring.services import ensure_pages
 from kek.monitoring.tests.factories import record, unit
 from kek.monitoring.vocabulary import Status
 from kek.participation import services
-from kek.participation.models import ParticipationPage, Proposal
+from kek.participation.models import ParticipationPage, PriorityRound, Proposal
 from kek.participation.services import Links, ensure_page
 from kek.participation.tests.factories import ProposalFactory, published
 from kek.plan.tests.fixtures import concept_fixtures
+from kek.publications import files
 from kek.publications.models import ContentVersion
+from kek.publications.pdf import PDF_FILE
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2024, 3, 1)
@@ -170,3 +174,56 @@ def test_nothing_is_kept_without_a_recorded_version(client, concept):
     concept.field.title = "Ohne Stand geändert"
     concept.field.save_revision().publish()
     assert "Ohne Stand geändert" in text(client.get(concept.about.url))
+
+
+def test_a_round_deleted_in_the_back_office_leaves_its_approach_pages(client, versioned, commit, admin_client):
+    approach = versioned.approaches[0]
+    round_ = PriorityRound.objects.create(
+        site=versioned.site, title="Was zuerst?", question="Was ist wichtig?", audience=PriorityRound.Audience.PUBLIC
+    )
+    round_.approaches.set([approach])
+    assert "Diesen Handlungsansatz bewerten" in text(client.get(approach.url))
+    delete = reverse("wagtailsnippets_participation_priorityround:delete", args=[round_.pk])
+    commit(lambda: admin_client.post(delete))
+    assert not PriorityRound.objects.filter(pk=round_.pk).exists()
+    assert "Diesen Handlungsansatz bewerten" not in text(client.get(approach.url))
+
+
+def test_a_kept_page_is_the_page_built_anew(client, versioned):
+    """Kept whole: the next request gets the same bytes without building anything (the queries of a
+    bare Wagtail page and the content version), the first one after emptying the cache builds them."""
+    url = versioned.approaches[0].url
+    built = client.get(url).content
+    assert queries(client, url) == 5
+    assert client.get(url).content == built
+    cache.clear()
+    assert queries(client, url) > 5
+    assert client.get(url).content == built
+
+
+def test_what_an_editor_sees_or_a_filter_selects_is_built_each_time(client, versioned, admin_client):
+    url = versioned.approaches[0].url
+    warm(client, url)
+    assert queries(client, url) == 5
+    assert queries(client, url + "?ansicht=druck") > 5
+    assert queries(client, url + "?ansicht=druck") > 5
+    warm(admin_client, url)
+    assert queries(admin_client, url) > 5
+
+
+def test_a_draft_previewed_while_the_page_is_kept_shows_the_draft(client, versioned):
+    approach = versioned.approaches[0]
+    warm(client, approach.url)
+    approach.title = "Entwurf: Ausbildung"
+    approach.save_revision()
+    preview = approach.get_latest_revision_as_object().make_preview_request()
+    assert "Entwurf: Ausbildung" in text(preview.render())
+    assert "Entwurf: Ausbildung" not in text(client.get(approach.url))
+
+
+def test_the_start_page_names_the_pdf_built_after_it_was_kept(client, versioned):
+    home = client.get("/")
+    assert "Stand:" not in text(home)  # the PDF is not built yet
+    stored = files.build(versioned.site, PDF_FILE)
+    size = " ".join(filesizeformat(stored.size).split())
+    assert f"(PDF, {size}, Stand:" in text(client.get("/"))
