@@ -114,17 +114,17 @@ def _fresh_state():
     rolled-back test leaves a version another test may record again), and the default language
     active (a request to /en/ leaves English active in the thread, which would make `page.url` of
     the next test English)."""
-    from django.core.cache import cache
     from django.utils import translation
     from wagtail.models import Site
 
+    from kek.core.content_cache import forget_kept
     from kek.places import linking
 
     Site.clear_site_root_paths_cache()
     linking._CACHE.clear()
-    cache.clear()
+    forget_kept()
     yield
     Site.clear_site_root_paths_cache()
     linking._CACHE.clear()
-    cache.clear()
+    forget_kept()
     translation.deactivate()

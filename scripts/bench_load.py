@@ -1,6 +1,11 @@
 """Load on this machine with wrk: the portal uncached, behind nginx's page cache, and nginx serving
 the static export, each beside the yardstick of a bare Wagtail page; requests/s, p99 and ratios.
 
+"Uncached" means what the app answers itself, without nginx's cache: it keeps a concept page's
+HTML per content version (kek/core/content_cache.py) and checks the version on every request; the
+row "built each time" (a query string) shows the page built from the database, as on the first
+request after a change.
+
 Usage: python scripts/bench_load.py [--seconds 10] [--connections 20] [--soak [--soak-minutes 10]]
 
 Everything runs as deploy/ describes it (tests/deploy/stack.py: PostgreSQL, gunicorn from
@@ -116,6 +121,8 @@ def load(args: argparse.Namespace, stack: Stack) -> int:
     results = [
         wrk("bare Wagtail page, uncached", f"{app}/", headers={**proxied, "Host": BARE_HOST}, **run),
         wrk("approach page, uncached", app + APPROACH, headers=proxied, **run),
+        # a query string: the page is built on every request, as the first one after a change
+        wrk("approach page, built each time", app + APPROACH + "?neu=1", headers=proxied, **run),
         wrk(
             "approach page, nginx cache",
             f"https://127.0.0.1:{stack.https_port}{APPROACH}",
@@ -126,7 +133,7 @@ def load(args: argparse.Namespace, stack: Stack) -> int:
             "approach page, static export", f"https://127.0.0.1:{export_port}{APPROACH}", headers={"Host": HOST}, **run
         ),
     ]
-    bare, uncached, cached, static = results
+    bare, uncached, built, cached, static = results
     print(
         f"\nwrk, {args.connections} Verbindungen, {args.seconds} s je Messung, 2 Threads; gunicorn.conf.py, PostgreSQL"
     )
@@ -139,6 +146,9 @@ def load(args: argparse.Namespace, stack: Stack) -> int:
     )
     print(
         f"ungecacht / nackte Wagtail-Seite:    {uncached.requests_per_second / bare.requests_per_second:6.2f}  (Ziel ≥ 1)"
+    )
+    print(
+        f"jedes Mal gebaut / nackte Seite:     {built.requests_per_second / bare.requests_per_second:6.2f}  (die erste Anfrage nach einer Änderung)"
     )
     print(f"nginx-Cache / ungecacht:             {cached.requests_per_second / uncached.requests_per_second:6.0f}×")
     return 1 if any(r.errors for r in results) else 0

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.http import HttpRequest
 from django.utils import timezone
@@ -83,6 +83,7 @@ def template_key(request: HttpRequest | None) -> tuple[str, int]:
 
 
 CONTENT_FRAGMENT = "kek-content"  # the {% cache %} fragment in base.html
+PAGE_CACHE = "pages"  # settings.CACHES: whole pages, bounded apart from the smaller parts
 
 
 def page_content_key(request: HttpRequest | None) -> str | None:
@@ -98,5 +99,11 @@ def page_content_key(request: HttpRequest | None) -> str | None:
 
 def kept_content(key: str) -> SafeString | None:
     """The page content kept under `key` by base.html's {% cache %} tag, if any."""
-    html = cache.get(make_template_fragment_key(CONTENT_FRAGMENT, [key]))
+    html = caches[PAGE_CACHE].get(make_template_fragment_key(CONTENT_FRAGMENT, [key]))
     return None if html is None else mark_safe(html)  # noqa: S308 (our own rendered template)
+
+
+def forget_kept() -> None:
+    """Forget every part and page kept, of every site: as a restarted process starts (tests)."""
+    cache.clear()
+    caches[PAGE_CACHE].clear()

@@ -297,6 +297,14 @@ CACHES = {
         "LOCATION": "kek-fragments",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    # Whole concept pages (KekPage.keep_content), apart so that their number is bounded on its own:
+    # about 15 KB each (the KEK 2030 has 99 such pages, 57 KB the largest), the least recently used
+    # leave first. 1000 pages are about 15 MB per worker process.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kek-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("KEK_KEPT_PAGES", "1000"))},
+    },
     # The API's rate counts (kek/opendata/api.py): shared by every worker process of the machine, so
     # the published limit holds per address however many workers answer. Files need no service.
     "rates": {

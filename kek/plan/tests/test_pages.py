@@ -8,11 +8,11 @@ from urllib.parse import urldefrag
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from kek.core.content_cache import forget_kept
 from kek.plan.models import ApproachPage, FieldOfActionPage, HomePage, Measure, Project, SubGoalPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.kek2030]
@@ -188,7 +188,7 @@ def cold_and_warm(client, url: str) -> tuple[int, int]:
     """The queries of the first request after a publication (the parts of pages kept per content
     version built, kek/core/content_cache.py) and of the next one (they are reused)."""
     client.get(url)  # warm the site-root cache, as on a running server
-    cache.clear()
+    forget_kept()
     return _queries(client, url), _queries(client, url)
 
 
