@@ -43,6 +43,7 @@ from kek.monitoring.models import Implementation, ProgressOverviewPage, ProjectI
 from kek.participation.models import ParticipationPage
 from kek.places.models import PlaceIndexPage
 from kek.plan.models import CrossCuttingThemePage, Project
+from kek.publications.tasks import record_changes
 
 HOOK = "kek_cached_urls"
 OVERVIEWS = (CrossCuttingThemePage, PlaceIndexPage, IndicatorIndexPage)
@@ -204,6 +205,7 @@ def send(refresh: Refresh) -> None:
     connection.kek_pending_refresh = pending
 
     def run() -> None:
+        record_changes()  # nginx's refresh renders the pages at once: the new content version first
         merged = getattr(connection, "kek_pending_refresh", None)
         connection.kek_pending_refresh = None
         if merged is None:

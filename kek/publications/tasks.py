@@ -45,23 +45,29 @@ def served(site: Site, spec: files.FileSpec) -> files.StoredFile:
 
 def mark_changed(site_id: int) -> None:
     """Record a change of the site when the current transaction commits and queue the rebuild of its
-    files, once per transaction and site however many changes it holds.
+    files, once per site however many changes the transaction holds.
 
-    Every call registers a commit callback that remembers the connection's count for the site; at
-    commit the first callback does the work and raises the count, the others see a newer count and
-    do nothing. A rolled-back transaction runs no callback, so nothing stays blocked."""
-    connection = transaction.get_connection()
-    counts = connection.__dict__.setdefault("kek_site_changes", {})
-    seen = counts.get(site_id, 0)
+    Whatever renders the site's pages from a commit callback of its own calls `record_changes`
+    first (kek/operations, before it asks nginx to refresh them): callbacks run in the order they
+    were registered, and a page rendered before the version moved would be the one kept for the
+    old version. A rolled-back transaction leaves its sites pending; the next commit records those
+    that exist (at worst one needless rebuild)."""
+    transaction.get_connection().__dict__.setdefault("kek_changed_sites", set()).add(site_id)
+    transaction.on_commit(record_changes)
 
-    def record() -> None:
-        if counts.get(site_id, 0) == seen:
-            counts[site_id] = seen + 1
-            ContentVersion.objects.update_or_create(site_id=site_id, defaults={"changed_at": timezone.now()})
-            if settings.KEK_BUILD_FILES:
-                build_site_files.enqueue(site_id)
 
-    transaction.on_commit(record)
+def record_changes() -> None:
+    """Record the content versions of the sites the committed transaction changed (mark_changed);
+    the second call finds nothing left to do."""
+    pending = transaction.get_connection().__dict__.get("kek_changed_sites")
+    if not pending:
+        return
+    site_ids = list(Site.objects.filter(pk__in=pending).values_list("pk", flat=True))
+    pending.clear()
+    for site_id in site_ids:
+        ContentVersion.objects.update_or_create(site_id=site_id, defaults={"changed_at": timezone.now()})
+        if settings.KEK_BUILD_FILES:
+            build_site_files.enqueue(site_id)
 
 
 @task(priority=-10)
