@@ -53,13 +53,14 @@ class RoundForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit: bool = True) -> PriorityRound:
-        """Save the round. The pages of the approaches it asks about link it: those it asked about
-        before the edit stop linking it, those it asks about now start (or show its new title), so
-        the apps that keep pages hear of both (kek.core.hooks.public_activity)."""
+        """Save the round. The pages of the approaches a public round asks about link it: those it
+        asked about before the edit stop linking it, those it asks about now start (or show its new
+        title), so the apps that keep pages hear of both (kek.core.hooks.public_activity)."""
         before = PriorityRound.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
         asked_before = list(before.approaches.values_list("pk", flat=True)) if before else []
         round_ = super().save(commit=commit)
-        if commit:
+        public = PriorityRound.Audience.PUBLIC
+        if commit and public in {round_.audience, before.audience if before else None}:
             if before is not None and before.site_id != round_.site_id:
                 public_activity(before.site_id, asked_before)
                 asked_before = []

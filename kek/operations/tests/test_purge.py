@@ -17,7 +17,7 @@ from kek.monitoring.services import ensure_pages as ensure_monitoring_pages
 from kek.monitoring.tests.factories import record
 from kek.operations import purge
 from kek.participation import services
-from kek.participation.models import ParticipationPage, Proposal
+from kek.participation.models import ParticipationPage, PriorityRound, Proposal
 from kek.participation.services import ensure_page as ensure_participation_page
 from kek.participation.tests.factories import published
 from kek.participation.tests.helpers import member_of, post
@@ -252,7 +252,7 @@ def test_a_round_edited_in_the_admin_refreshes_the_approaches_it_asked_about_bef
 ) -> None:
     ensure_participation_page(concept.home)
     redaktion = member_of(site_redaktion(concept))
-    round_ = open_round(concept)
+    round_ = open_round(concept, PriorityRound.Audience.PUBLIC)  # the approach pages link it
     kept, dropped = concept.approaches
     values = {
         "site": str(concept.site.pk),
@@ -266,9 +266,14 @@ def test_a_round_edited_in_the_admin_refreshes_the_approaches_it_asked_about_bef
     assert {kept.url, dropped.url} <= _paths(refresh_server)  # the dropped one no longer links it
     refresh_server.clear()
     assert post(redaktion, f"{ADMIN}delete/{round_.pk}/").status_code == 302
-    assert not type(round_).objects.filter(pk=round_.pk).exists()
+    assert not PriorityRound.objects.filter(pk=round_.pk).exists()
     assert kept.url in _paths(refresh_server)
     assert dropped.url not in _paths(refresh_server)
+    refresh_server.clear()
+    invited = open_round(concept)  # no public page links a round for invited people
+    values = {**values, "audience": invited.audience, "approaches": [str(kept.pk)]}
+    assert post(redaktion, f"{ADMIN}edit/{invited.pk}/", values).status_code == 302
+    assert refresh_server == []
 
 
 def test_one_transaction_refreshes_each_address_once(
