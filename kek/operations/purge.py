@@ -5,13 +5,19 @@ A page's publication, unpublication, move or deletion changes
 - the site's change log with its feed, and the sitemap (its `lastmod`),
 and, when what *other* pages show of it changed (title or address, a page appearing or going away),
 - its siblings (previous/next links), its descendants (breadcrumbs), the overviews that name
-  concept pages across the tree (cross-cutting themes, places and map, indicators), and, for a
-  page in the main menu, every page of its site.
-A project or idea (a snippet) appears on its approach page, its own page, the cross-cutting theme
-pages and the place pages and the map; its publication changes those and the change log. A status
-(monitoring's Implementation) appears on the same pages, on the item's own page and on the
-progress overview. Citizens' activity (a proposal's status or supports, a round opened or closed)
-refreshes the approach pages concerned and the participation page (PUBLIC_ACTIVITY_HOOK).
+  concept pages across the tree (cross-cutting themes, places and map, indicators, the progress
+  overview and the project index), the item pages (monitoring's page of a measure, project or
+  idea) of every item below it, and, for a page in the main menu, every page of its site;
+when only an approach's measures changed (their text, key or themes: edited inline, published
+with the page),
+- the item pages of the approach's measures and projects, the progress overview and its list, and
+  the theme pages of those measures.
+A project or idea (a snippet) appears on its approach page, its own item page, its measure's item
+page, the cross-cutting theme pages, the place pages and the map and the progress list; its
+publication changes those and the change log. A status (monitoring's Implementation) appears on
+the same pages and on the progress overview. Citizens' activity (a proposal's status or supports,
+a round opened, changed, closed or deleted) refreshes the approach pages concerned and the
+participation page (PUBLIC_ACTIVITY_HOOK).
 
 The first group is refreshed at once, after the transaction commits, inside the editor's request
 (a handful of pages, so the next visitor already sees the change); the rest by Wagtail's purge task
@@ -28,6 +34,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.utils import translation
 from wagtail import hooks
@@ -42,12 +49,15 @@ from kek.indicators.models import IndicatorIndexPage
 from kek.monitoring.models import Implementation, ProgressOverviewPage, ProjectIndexPage
 from kek.participation.models import ParticipationPage
 from kek.places.models import PlaceIndexPage
-from kek.plan.models import CrossCuttingThemePage, Project
+from kek.plan.models import ApproachPage, CrossCuttingThemePage, Measure, Project
 from kek.publications.tasks import record_changes
 
 HOOK = "kek_cached_urls"
-OVERVIEWS = (CrossCuttingThemePage, PlaceIndexPage, IndicatorIndexPage)
-SHOWING_ITEMS = (CrossCuttingThemePage, PlaceIndexPage, ProjectIndexPage)  # list projects and their statuses
+# Name concept pages across the tree: themes, places and map, indicators; the progress overview and
+# the project index name fields, goals and approaches and list the items below them.
+OVERVIEWS = (CrossCuttingThemePage, PlaceIndexPage, IndicatorIndexPage, ProgressOverviewPage, ProjectIndexPage)
+# List projects and their statuses.
+SHOWING_ITEMS = (CrossCuttingThemePage, PlaceIndexPage, ProjectIndexPage, ProgressOverviewPage)
 
 
 @dataclass
@@ -61,14 +71,32 @@ class Refresh:
         (self.now if now else self.later).update(urls)
 
 
+def page_url(page: Page) -> str | None:
+    """The full address of `page` in the default language: the one shared caches keep (the English
+    interface, /en/…, is not kept), whatever language the editor's request has active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return page.get_full_url()
+
+
 def page_urls(page: Page) -> list[str]:
     """Every cached address of `page`: its URL joined with each of its `get_cached_paths()`."""
-    with translation.override(settings.LANGUAGE_CODE):
-        parts = page.get_url_parts()
-    if parts is None:
+    url = page_url(page)
+    if url is None:
         return []
-    _site_id, root_url, page_path = parts
-    return [root_url + page_path + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
+    return [url + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
+
+
+def item_urls(home: Page, measure_keys: Iterable[str], project_keys: Iterable[str]) -> list[str]:
+    """The monitoring pages of single items below `home`: a measure's page in the progress
+    overview, a project's or idea's page in the project index (their routes `measure`, `project`)."""
+    urls = []
+    for section in Page.objects.child_of(home).live().type(ProgressOverviewPage, ProjectIndexPage).specific():
+        base = page_url(section)
+        route, keys = (
+            ("measure", measure_keys) if isinstance(section, ProgressOverviewPage) else ("project", project_keys)
+        )
+        urls += [base + section.reverse_subpage(route, kwargs={"key": key}).lstrip("/") for key in keys if key]
+    return urls
 
 
 def _site_root(page: Page) -> Page | None:
@@ -109,18 +137,58 @@ def _shown_elsewhere(page: Page, home: Page) -> list[str]:
     return [url for other in pages for url in page_urls(other)]
 
 
-def _changes_elsewhere(page: Page, revision) -> bool:
-    """Whether other pages show something new of `page`: it was not live before, or its title or
-    address changed since the publication before this one."""
+def _before(page: Page, revision) -> Page | None:
+    """`page` as the publication before this one left it; None if it was not live before."""
     entries = PageLogEntry.objects.filter(page=page, action__in=["wagtail.publish", "wagtail.unpublish"])
     previous = entries.exclude(revision=revision).order_by("-timestamp", "-pk").first()
     if previous is None or previous.action != "wagtail.publish" or previous.revision is None:
-        return True
-    before = previous.revision.as_object()
-    return before.title != page.title or before.slug != page.slug
+        return None
+    return previous.revision.as_object()
 
 
-def for_page(page: Page, *, elsewhere: bool, old_urls: Iterable[str] = ()) -> Refresh:
+def _changes_elsewhere(page: Page, before: Page | None) -> bool:
+    """Whether other pages show something new of `page`: it was not live before, or its title or
+    address changed since the publication before this one."""
+    return before is None or before.title != page.title or before.slug != page.slug
+
+
+def _measures(page: Page | None) -> dict[str, tuple]:
+    """What other pages show of an approach's measures (edited inline, published with the page),
+    by key: the text (item pages, the progress list, theme pages) and the themes (theme pages)."""
+    if not isinstance(page, ApproachPage):
+        return {}
+    return {m.key: (m.text, sorted(t.pk for t in m.themes.all())) for m in page.measures.all()}
+
+
+def _items_below(page: Page, before: Page | None) -> tuple[set[str], set[str]]:
+    """Keys of the measures (also those this publication removed) and public projects of every
+    approach at or below `page`: their item pages name its title and link it."""
+    below = Q(approach__path__startswith=page.path)
+    measures = set(Measure.objects.filter(below).values_list("key", flat=True)) | _measures(before).keys()
+    return measures, set(Project.objects.public().filter(below).values_list("key", flat=True))
+
+
+def _showing_measures(page: Page, home: Page, before: Page | None) -> list[str]:
+    """Pages that show the measures of approach `page` that this publication changed (added,
+    removed, reworded, tagged otherwise): their item pages, the item pages of their projects and
+    of the approach's projects without a measure, the progress overview with its list, and the
+    theme pages of those measures and projects. Nothing if no measure changed."""
+    old, new = _measures(before), _measures(page)
+    changed = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+    if not changed:
+        return []
+    projects = Project.objects.public().filter(Q(measure__key__in=changed) | Q(measure=None), approach=page)
+    theme_ids = {pk for measures in (old, new) for key in changed if key in measures for pk in measures[key][1]}
+    theme_ids |= set(projects.filter(themes__isnull=False).values_list("themes", flat=True))
+    themes = CrossCuttingThemePage.objects.filter(pk__in=theme_ids).descendant_of(home).live()
+    overviews = ProgressOverviewPage.objects.child_of(home).live()
+    shown = [url for other in [*themes, *overviews] for url in page_urls(other)]
+    return shown + item_urls(home, changed, set(projects.values_list("key", flat=True)))
+
+
+def for_page(page: Page, *, elsewhere: bool, before: Page | None = None, old_urls: Iterable[str] = ()) -> Refresh:
+    """`elsewhere`: other pages show something new of `page` (see _changes_elsewhere); `before`:
+    the page as published before, to find which of an approach's measures changed."""
     refresh = Refresh()
     home = _site_root(page)
     if home is None:
@@ -129,13 +197,21 @@ def for_page(page: Page, *, elsewhere: bool, old_urls: Iterable[str] = ()) -> Re
     refresh.add(_neighbourhood(page, home), now=True)
     if elsewhere:
         refresh.add(_shown_elsewhere(page, home), now=False)
+        refresh.add(item_urls(home, *_items_below(page, before)), now=False)
+    else:
+        refresh.add(_showing_measures(page, home, before), now=False)
     return refresh
 
 
-def _for_approach(approach_id: int | None, listings: tuple[type[Page], ...], item_paths: Iterable[tuple]) -> Refresh:
+def _for_approach(
+    approach_id: int | None,
+    listings: tuple[type[Page], ...],
+    measure_keys: Iterable[str] = (),
+    project_keys: Iterable[str] = (),
+) -> Refresh:
     """Something shown on an approach page and on overviews (a project, a status): the approach
-    page, its neighbourhood and the item's own pages at once, the overviews of `listings` later.
-    `item_paths`: (page model, sub-path) of the item's own pages below those overviews."""
+    page, its neighbourhood and the item pages of `measure_keys` and `project_keys` at once, the
+    overviews of `listings` later."""
     refresh = Refresh()
     approach = Page.objects.filter(pk=approach_id).specific().first() if approach_id else None
     home = _site_root(approach) if approach else None
@@ -143,28 +219,28 @@ def _for_approach(approach_id: int | None, listings: tuple[type[Page], ...], ite
         return refresh
     refresh.add(page_urls(approach), now=True)
     refresh.add(_neighbourhood(approach, home), now=True)
-    overviews = {model: list(model.objects.descendant_of(home).live().specific()) for model in listings}
-    for model, sub_path in item_paths:
-        refresh.add([page.get_full_url() + sub_path for page in overviews.get(model, [])], now=True)
-    refresh.add([url for pages in overviews.values() for page in pages for url in page_urls(page)], now=False)
+    refresh.add(item_urls(home, measure_keys, project_keys), now=True)
+    overviews = [page for model in listings for page in model.objects.descendant_of(home).live().specific()]
+    refresh.add([url for page in overviews for url in page_urls(page)], now=False)
     return refresh
 
 
 def for_project(project: Project) -> Refresh:
-    own = [(ProjectIndexPage, f"{project.key}/")] if project.key else []
-    return _for_approach(project.approach_id, SHOWING_ITEMS, own)
+    """A project or idea published, unpublished or deleted: its approach, its own page and its
+    measure's page (which lists the measure's projects) at once, the overviews later."""
+    measure_keys = Measure.objects.filter(pk=project.measure_id).values_list("key", flat=True)
+    return _for_approach(project.approach_id, SHOWING_ITEMS, list(measure_keys), [project.key])
 
 
 def for_implementation(record: Implementation) -> Refresh:
-    """A status published: the item's approach and its own page at once; the progress overview,
-    the project list, themes and places later."""
-    if record.measure_id:
-        own = [(ProgressOverviewPage, f"massnahmen/{record.measure.key}/")]
-    elif record.project_id:
-        own = [(ProjectIndexPage, f"{record.project.key}/")]
-    else:
-        own = []
-    return _for_approach(record.approach_id, (*SHOWING_ITEMS, ProgressOverviewPage), own)
+    """A status published: the item's approach, its own page and, for a project, its measure's
+    page (which lists the project with its status) at once; the progress overview, the project
+    list, themes and places later."""
+    project = record.project if record.project_id else None
+    measure = record.measure if record.measure_id else (project.measure if project else None)
+    measure_keys = [measure.key] if measure else []
+    project_keys = [project.key] if project else []
+    return _for_approach(record.approach_id, SHOWING_ITEMS, measure_keys, project_keys)
 
 
 def for_activity(site_id: int, approach_ids: list[int]) -> Refresh:
@@ -220,7 +296,8 @@ def send(refresh: Refresh) -> None:
 
 def _page_published(sender, instance, revision=None, **kwargs) -> None:
     if enabled():
-        send(for_page(instance, elsewhere=_changes_elsewhere(instance, revision)))
+        before = _before(instance, revision)
+        send(for_page(instance, elsewhere=_changes_elsewhere(instance, before), before=before))
 
 
 def _page_unpublished(sender, instance, **kwargs) -> None:

@@ -16,6 +16,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from kek.core.admin_urls import guarded
+from kek.core.hooks import public_activity
 from kek.core.pages import home_path
 from kek.core.sites import of_own_sites, sites_for_user, works_on
 from kek.plan.models import ApproachPage
@@ -50,6 +51,21 @@ class RoundForm(WagtailAdminModelForm):
         if self.instance.pk and not self.instance.is_open:
             raise forms.ValidationError(_("Eine beendete Runde kann nicht mehr geändert werden."))
         return cleaned
+
+    def save(self, commit: bool = True) -> PriorityRound:
+        """Save the round. The pages of the approaches a public round asks about link it: those it
+        asked about before the edit stop linking it, those it asks about now start (or show its new
+        title), so the apps that keep pages hear of both (kek.core.hooks.public_activity)."""
+        before = PriorityRound.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
+        asked_before = list(before.approaches.values_list("pk", flat=True)) if before else []
+        round_ = super().save(commit=commit)
+        public = PriorityRound.Audience.PUBLIC
+        if commit and public in {round_.audience, before.audience if before else None}:
+            if before is not None and before.site_id != round_.site_id:
+                public_activity(before.site_id, asked_before)
+                asked_before = []
+            public_activity(round_.site_id, [*asked_before, *round_.approaches.values_list("pk", flat=True)])
+        return round_
 
 
 class RoundIndexView(IndexView):

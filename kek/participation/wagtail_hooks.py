@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kek.core.admin_urls import guarded
-from kek.core.hooks import PRIVACY_SECTIONS_HOOK, public_activity
+from kek.core.hooks import PRIVACY_SECTIONS_HOOK
 from kek.core.pages import home_path
 from kek.core.sites import of_own_sites, sites_for_user, works_on
 from kek.plan.models import APPROACH_SECTIONS_HOOK
@@ -142,11 +142,3 @@ def privacy_section(request, page) -> str:
 
 
 hooks.register(PRIVACY_SECTIONS_HOOK, privacy_section)
-
-
-@hooks.register("after_create_snippet")
-@hooks.register("after_edit_snippet")
-def round_saved(request, instance) -> None:
-    """A round opened or changed: its approaches' pages link it (or stop linking it)."""
-    if isinstance(instance, PriorityRound):
-        public_activity(instance.site_id, instance.approaches.values_list("pk", flat=True))

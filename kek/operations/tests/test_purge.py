@@ -9,16 +9,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
+from kek.monitoring.models import ProgressOverviewPage, ProjectIndexPage
 from kek.monitoring.services import ensure_pages as ensure_monitoring_pages
 from kek.monitoring.tests.factories import record
 from kek.operations import purge
 from kek.participation import services
-from kek.participation.models import ParticipationPage, Proposal
+from kek.participation.models import ParticipationPage, PriorityRound, Proposal
 from kek.participation.services import ensure_page as ensure_participation_page
 from kek.participation.tests.factories import published
+from kek.participation.tests.helpers import member_of, post
+from kek.participation.tests.test_rounds import ADMIN, open_round, site_redaktion
 from kek.publications.models import ContentVersion
 from kek.publications.tasks import mark_changed
 
@@ -63,6 +66,15 @@ def _publish(page, django_capture_on_commit_callbacks) -> None:
         page.save_revision().publish()
 
 
+def _sections(concept) -> tuple[str, str]:
+    """Addresses of the progress overview (a measure's page: massnahmen/<key>/ below it) and of the
+    project index (a project's or idea's page: <key>/ below it)."""
+    ensure_monitoring_pages(concept.home)
+    overview = ProgressOverviewPage.objects.descendant_of(concept.home).live().get()
+    projects = ProjectIndexPage.objects.descendant_of(concept.home).live().get()
+    return overview.url, projects.url
+
+
 def test_a_text_edit_refreshes_the_page_its_ancestors_the_change_log_and_the_sitemap(
     concept, refresh_server, django_capture_on_commit_callbacks
 ) -> None:
@@ -77,6 +89,7 @@ def test_a_text_edit_refreshes_the_page_its_ancestors_the_change_log_and_the_sit
     # Pages that do not show the approach are left alone.
     assert concept.theme.url not in paths
     assert "/orte/" not in paths
+    assert not any(path.startswith(_sections(concept)[0]) for path in paths)  # nor the item pages
     site = Site.objects.get(root_page=concept.home)
     assert {host for _method, host, _path in refresh_server} == {site.hostname}
     assert {method for method, _host, _path in refresh_server} == {"HEAD"}
@@ -85,11 +98,41 @@ def test_a_text_edit_refreshes_the_page_its_ancestors_the_change_log_and_the_sit
 def test_a_new_title_refreshes_the_pages_that_name_it(
     concept, refresh_server, django_capture_on_commit_callbacks
 ) -> None:
+    overview, projects = _sections(concept)
     concept.approach.title = "Ganz neuer Titel"
     _publish(concept.approach, django_capture_on_commit_callbacks)
     paths = _paths(refresh_server)
     assert {concept.theme.url, "/orte/", "/orte/karte/", "/indikatoren/", concept.approaches[1].url} <= paths
     assert "/impressum/" not in paths  # names neither the approach nor anything above it
+    # The progress overview names it among the approaches without a running project; the pages of
+    # its measures, projects and ideas name and link it, those of the other approach do not.
+    assert {overview, f"{overview}liste/", projects} <= paths
+    own = {f"{overview}massnahmen/berufsschulen/", f"{overview}massnahmen/breitband-gewerbegebiete/"}
+    own |= {f"{projects}ausbildungsmesse/", f"{projects}azubi-ticket/", f"{projects}wlan-ortszentren/"}
+    assert own <= paths
+    assert f"{overview}massnahmen/gruenderzentrum/" not in paths
+    assert f"{projects}gruendungswettbewerb/" not in paths
+
+
+def test_a_reworded_measure_refreshes_the_pages_that_show_it(
+    concept, refresh_server, django_capture_on_commit_callbacks
+) -> None:
+    overview, projects = _sections(concept)
+    approach = concept.approach
+    measures = list(approach.measures.all())
+    broadband = next(m for m in measures if m.key == "breitband-gewerbegebiete")
+    broadband.text = "<p>Glasfaser für alle Gewerbegebiete</p>"
+    approach.measures = measures  # edited inline, as in the page editor
+    _publish(approach, django_capture_on_commit_callbacks)
+    paths = _paths(refresh_server)
+    # Its own page, the page of its idea (which names it), the progress list (its text is the
+    # title there) and the theme page it is tagged with.
+    shown = {f"{overview}massnahmen/breitband-gewerbegebiete/", f"{projects}wlan-ortszentren/"}
+    assert shown | {overview, f"{overview}liste/", concept.theme.url} <= paths
+    # The pages of the other measures and their projects show nothing of it.
+    assert f"{overview}massnahmen/berufsschulen/" not in paths
+    assert f"{projects}ausbildungsmesse/" not in paths
+    assert f"{overview}massnahmen/gruenderzentrum/" not in paths
 
 
 def test_a_new_title_in_the_main_menu_refreshes_the_whole_site(
@@ -145,12 +188,17 @@ def test_a_move_refreshes_the_old_addresses_too(concept, refresh_server, django_
 def test_a_project_refreshes_its_approach_the_themes_and_the_places(
     concept, refresh_server, django_capture_on_commit_callbacks
 ) -> None:
+    overview, projects = _sections(concept)
     project = concept.running[0]
-    project.description = "Neue Beschreibung"
+    project.title = "Ausbildungsmesse Musterland 2027"
     with django_capture_on_commit_callbacks(execute=True):
         project.save_revision().publish()
     paths = _paths(refresh_server)
     assert {project.approach.url, "/aenderungen/", concept.theme.url, "/orte/karte/"} <= paths
+    # Its own page, its measure's page (which lists its projects), the lists of items.
+    assert {f"{projects}ausbildungsmesse/", f"{overview}massnahmen/berufsschulen/"} <= paths
+    assert {overview, f"{overview}liste/", projects} <= paths
+    assert f"{overview}massnahmen/breitband-gewerbegebiete/" not in paths
 
 
 def test_a_published_status_refreshes_the_approach_the_item_page_and_the_overviews(
@@ -164,6 +212,28 @@ def test_a_published_status_refreshes_the_approach_the_item_page_and_the_overvie
     own_page = f"/umsetzung/massnahmen/{measure.key}/"
     assert {measure.approach.url, own_page, "/umsetzung/", "/umsetzung/liste/", "/aenderungen/"} <= paths
     assert not any(path.startswith("/umsetzung/massnahmen/") and path != own_page for path in paths)
+
+
+def test_a_projects_status_refreshes_its_measures_page_too(
+    concept, refresh_server, django_capture_on_commit_callbacks
+) -> None:
+    overview, projects = _sections(concept)
+    with django_capture_on_commit_callbacks(execute=True):
+        record(concept.running[0], (datetime.date(2026, 5, 4), "completed", "Die Messe hat stattgefunden."))
+    paths = _paths(refresh_server)
+    assert {f"{projects}ausbildungsmesse/", f"{overview}massnahmen/berufsschulen/", f"{overview}liste/"} <= paths
+    assert f"{overview}massnahmen/breitband-gewerbegebiete/" not in paths
+
+
+def test_item_pages_are_refreshed_under_the_address_shared_caches_keep(concept) -> None:
+    """An editor working in the English admin: the addresses are still those of the default language,
+    which nginx keeps (the English interface, /en/…, is never kept)."""
+    overview, _projects = _sections(concept)
+    status = record(concept.measures[0], (datetime.date(2026, 5, 4), "running", "Begonnen."))
+    with translation.override("en"):
+        refresh = purge.for_implementation(status)
+    assert any(url.endswith(f"{overview}massnahmen/berufsschulen/") for url in refresh.now)
+    assert not any("/en/" in url for url in refresh.now | refresh.later)
 
 
 def test_citizens_activity_refreshes_the_approach_and_the_participation_page(
@@ -180,6 +250,35 @@ def test_citizens_activity_refreshes_the_approach_and_the_participation_page(
     with django_capture_on_commit_callbacks(execute=True):
         services.change_status(proposal, Proposal.Status.IN_REVIEW, "", urls=services.Links.of(page))
     assert {concept.approach.url, page.url} <= _paths(refresh_server)
+
+
+def test_a_round_edited_in_the_admin_refreshes_the_approaches_it_asked_about_before_and_now(
+    concept, refresh_server
+) -> None:
+    ensure_participation_page(concept.home)
+    redaktion = member_of(site_redaktion(concept))
+    round_ = open_round(concept, PriorityRound.Audience.PUBLIC)  # the approach pages link it
+    kept, dropped = concept.approaches
+    values = {
+        "site": str(concept.site.pk),
+        "title": round_.title,
+        "question": round_.question,
+        "audience": round_.audience,
+        "approaches": [str(kept.pk)],
+    }
+    assert post(redaktion, f"{ADMIN}edit/{round_.pk}/", values).status_code == 302
+    assert list(round_.approaches.all()) == [kept]
+    assert {kept.url, dropped.url} <= _paths(refresh_server)  # the dropped one no longer links it
+    refresh_server.clear()
+    assert post(redaktion, f"{ADMIN}delete/{round_.pk}/").status_code == 302
+    assert not PriorityRound.objects.filter(pk=round_.pk).exists()
+    assert kept.url in _paths(refresh_server)
+    assert dropped.url not in _paths(refresh_server)
+    refresh_server.clear()
+    invited = open_round(concept)  # no public page links a round for invited people
+    values = {**values, "audience": invited.audience, "approaches": [str(kept.pk)]}
+    assert post(redaktion, f"{ADMIN}edit/{invited.pk}/", values).status_code == 302
+    assert refresh_server == []
 
 
 def test_one_transaction_refreshes_each_address_once(
