@@ -156,13 +156,18 @@ def test_citizens_activity_shows_on_the_next_request(client, versioned, commit):
     assert "Bänke am Radweg" not in text(client.get(approach.url))
 
 
+def delete_in_back_office(admin_client, commit, snippet) -> None:
+    """Delete a participation snippet through its admin view, as the Moderation does."""
+    url = reverse(f"wagtailsnippets_participation_{snippet._meta.model_name}:delete", args=[snippet.pk])
+    commit(lambda: admin_client.post(url))
+    assert not type(snippet).objects.filter(pk=snippet.pk).exists()
+
+
 def test_a_proposal_deleted_in_the_back_office_leaves_the_page(client, versioned, commit, admin_client):
     approach = versioned.approaches[0]
     proposal = published(approach, title="Bänke am Radweg")
     assert "Bänke am Radweg" in text(client.get(approach.url))
-    delete = reverse("wagtailsnippets_participation_proposal:delete", args=[proposal.pk])
-    commit(lambda: admin_client.post(delete))
-    assert not Proposal.objects.filter(pk=proposal.pk).exists()
+    delete_in_back_office(admin_client, commit, proposal)
     assert "Bänke am Radweg" not in text(client.get(approach.url))
 
 
@@ -183,9 +188,7 @@ def test_a_round_deleted_in_the_back_office_leaves_its_approach_pages(client, ve
     )
     round_.approaches.set([approach])
     assert "Diesen Handlungsansatz bewerten" in text(client.get(approach.url))
-    delete = reverse("wagtailsnippets_participation_priorityround:delete", args=[round_.pk])
-    commit(lambda: admin_client.post(delete))
-    assert not PriorityRound.objects.filter(pk=round_.pk).exists()
+    delete_in_back_office(admin_client, commit, round_)
     assert "Diesen Handlungsansatz bewerten" not in text(client.get(approach.url))
 
 
