@@ -14,7 +14,8 @@ with the page),
   the theme pages of those measures.
 A project or idea (a snippet) appears on its approach page, its own item page, its measure's item
 page, the cross-cutting theme pages, the place pages and the map and the progress list; its
-publication changes those and the change log. A status (monitoring's Implementation) appears on
+publication changes those and the change log (and those where it was, had it another measure
+or approach before). A status (monitoring's Implementation) appears on
 the same pages and on the progress overview. Citizens' activity (a proposal's status or supports,
 a round opened, changed, closed or deleted) refreshes the approach pages concerned and the
 participation page (PUBLIC_ACTIVITY_HOOK).
@@ -39,7 +40,8 @@ from django.db.models.signals import post_delete
 from django.utils import translation
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
-from wagtail.models import Page, PageLogEntry, Site
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from kek.core.hooks import PUBLIC_ACTIVITY_HOOK
@@ -137,9 +139,9 @@ def _shown_elsewhere(page: Page, home: Page) -> list[str]:
     return [url for other in pages for url in page_urls(other)]
 
 
-def _before(page: Page, revision) -> Page | None:
-    """`page` as the publication before this one left it; None if it was not live before."""
-    entries = PageLogEntry.objects.filter(page=page, action__in=["wagtail.publish", "wagtail.unpublish"])
+def _before(instance: Page | Project, revision) -> Page | Project | None:
+    """A page or project as the publication before this one left it; None if it was not live before."""
+    entries = log_registry.get_logs_for_instance(instance).filter(action__in=["wagtail.publish", "wagtail.unpublish"])
     previous = entries.exclude(revision=revision).order_by("-timestamp", "-pk").first()
     if previous is None or previous.action != "wagtail.publish" or previous.revision is None:
         return None
@@ -326,9 +328,16 @@ def _old_path(path: str, page: Page, before: str, after: str) -> str:
     return old_part + path[len(new_part) :] if path.startswith(new_part) else path
 
 
-def _project_changed(sender, instance, **kwargs) -> None:
-    if instance.approach_id and enabled():
+def _project_changed(sender, instance, revision=None, **kwargs) -> None:
+    """Also where a published project was before, had it another measure or approach then."""
+    if not enabled():
+        return
+    if instance.approach_id:
         send(for_project(instance))
+    before = _before(instance, revision) if revision is not None else None
+    place = (instance.measure_id, instance.approach_id)
+    if before is not None and before.approach_id and (before.measure_id, before.approach_id) != place:
+        send(for_project(before))
 
 
 def _status_changed(sender, instance, **kwargs) -> None:

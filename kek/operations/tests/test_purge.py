@@ -22,6 +22,7 @@ from kek.participation.services import ensure_page as ensure_participation_page
 from kek.participation.tests.factories import published
 from kek.participation.tests.helpers import member_of, post
 from kek.participation.tests.test_rounds import ADMIN, open_round, site_redaktion
+from kek.plan.models import Measure
 from kek.publications.models import ContentVersion
 from kek.publications.tasks import mark_changed
 
@@ -312,3 +313,21 @@ def test_the_content_version_moves_before_nginx_is_asked_to_refresh(
         mark_changed(concept.site.pk)
     changed_at = ContentVersion.objects.get(site=concept.site).changed_at
     assert Recorder.moments and changed_at <= min(Recorder.moments)
+
+
+def test_a_project_moved_to_another_measure_refreshes_where_it_was(
+    concept, refresh_server, django_capture_on_commit_callbacks
+) -> None:
+    overview, _projects = _sections(concept)
+    project = concept.running[0]
+    old_approach = project.approach.url
+    with django_capture_on_commit_callbacks(execute=True):
+        project.save_revision().publish()  # its publication before the move, as editing leaves it
+    target = Measure.objects.get(key="breitband-gewerbegebiete")
+    project.measure, project.approach = target, target.approach
+    Recorder.seen.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        project.save_revision().publish()
+    paths = _paths(refresh_server)
+    assert {target.approach.url, f"{overview}massnahmen/breitband-gewerbegebiete/"} <= paths
+    assert {old_approach, f"{overview}massnahmen/berufsschulen/"} <= paths
