@@ -20,7 +20,8 @@ keep it whole: base.html renders inside `{% cache %}` keyed by `page_content_key
 `serve` answers with the kept HTML when `kept_content` finds it, before building any context. Every
 request still finds its site, reads the content version, routes and checks Wagtail's view
 restrictions, so what it gets is never older than the database. Citizens' public activity
-(proposals, supports, rounds) moves the version too, so an approach page's proposals are part of it.
+(proposals, supports, rounds) and a newly built file (the start page names the PDF's size) move the
+version too, so an approach page's proposals are part of it.
 Only anonymous GETs without a query string are answered from it: what an editor sees or a filter
 selects is built each time.
 """

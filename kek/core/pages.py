@@ -27,10 +27,10 @@ FRAME_FIELDS = ("id", "title", "url_path", "depth", "path", "content_type_id")
 class KekPage(Page):
     """Common behaviour: description for search engines, ancestors, previous/next navigation.
 
-    A page type whose page shows nothing but the site's published content and citizens' public
-    activity sets `keep_content`: its HTML is then kept per content version and served without
-    building it again (kek/core/content_cache.py). Page types with forms or with content of
-    other origin (file sizes, a visitor's input) leave it off.
+    A page type whose page shows nothing but what moves the site's content version (its published
+    content, citizens' public activity, the files built from it) sets `keep_content`: its HTML is
+    then kept per version and served without building it again (kek/core/content_cache.py). Page
+    types with forms (a CSRF token per visitor) or anything else leave it off.
     """
 
     in_change_history = True  # published changes appear in "Änderungen am KEK"
