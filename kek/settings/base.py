@@ -33,8 +33,11 @@ INSTALLED_APPS = [
     "kek.participation",
     "kek.background",
     "kek.exchange",
-    "kek.operations",
+    # publications before operations: its signal receivers record the content version, those of
+    # operations ask nginx to refresh pages, which must already see the new version (in autocommit,
+    # e.g. a management command, commit callbacks run at once, in the receivers' order)
     "kek.publications",
+    "kek.operations",
     "kek.opendata",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -23,6 +23,7 @@ from kek.participation.tests.factories import published
 from kek.participation.tests.helpers import member_of, post
 from kek.participation.tests.test_rounds import ADMIN, open_round, site_redaktion
 from kek.plan.models import Measure
+from kek.plan.tests.factories import small_concept
 from kek.publications.models import ContentVersion
 from kek.publications.tasks import mark_changed
 
@@ -331,3 +332,17 @@ def test_a_project_moved_to_another_measure_refreshes_where_it_was(
     paths = _paths(refresh_server)
     assert {target.approach.url, f"{overview}massnahmen/breitband-gewerbegebiete/"} <= paths
     assert {old_approach, f"{overview}massnahmen/berufsschulen/"} <= paths
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_publication_outside_a_transaction_moves_the_version_before_the_refresh(refresh_server, settings) -> None:
+    """A management command (or the deploy test's shell) publishes in autocommit: commit callbacks
+    run at once, in the order of the signal receivers."""
+    settings.KEK_BUILD_FILES = False
+    concept = small_concept()
+    Recorder.seen.clear()
+    Recorder.moments.clear()
+    concept.field.title = "Starke Wirtschaft und Arbeit"
+    concept.field.save_revision().publish()
+    changed_at = ContentVersion.objects.get(site=concept.site).changed_at
+    assert Recorder.moments and changed_at <= min(Recorder.moments)
